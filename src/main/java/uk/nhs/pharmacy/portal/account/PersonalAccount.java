@@ -1,0 +1,168 @@
+package uk.nhs.pharmacy.portal.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import jakarta.persistence.Version;
+import uk.nhs.pharmacy.portal.organisation.Organisation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/** A person's own NHSmail account; the only way to reach a shared mailbox. */
+@Entity
+@Table(name = "personal_account")
+public class PersonalAccount {
+
+    /** How long NHSmail keeps a leaver's account before it is disabled. */
+    public static final Duration LEAVER_GRACE = Duration.ofDays(30);
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "account_ids")
+    @TableGenerator(name = "account_ids", table = "id_generator", pkColumnName = "name",
+            valueColumnName = "next_value", pkColumnValue = "personal_account", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false, updatable = false)
+    private MailAddress address;
+
+    @Column(name = "first_name", nullable = false)
+    private String firstName;
+
+    @Column(name = "last_name", nullable = false)
+    private String lastName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "job_role", nullable = false)
+    private JobRole jobRole;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private AccountStatus status = AccountStatus.ACTIVE;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "home_org_id", nullable = false)
+    private Organisation homeOrganisation;
+
+    @Column(name = "mobile_device", nullable = false)
+    private boolean mobileDevice;
+
+    @Column(name = "leaver_since")
+    private Instant leaverSince;
+
+    @Version
+    private long version;
+
+    protected PersonalAccount() {
+        // for JPA
+    }
+
+    public PersonalAccount(MailAddress address, String firstName, String lastName, JobRole jobRole,
+                           Organisation homeOrganisation) {
+        this.address = Objects.requireNonNull(address, "address");
+        rename(firstName, lastName);
+        changeJobRole(jobRole);
+        moveHome(homeOrganisation);
+    }
+
+    public void rename(String newFirstName, String newLastName) {
+        if (newFirstName == null || newFirstName.isBlank() || newLastName == null || newLastName.isBlank()) {
+            throw new IllegalArgumentException("A personal account needs a first and a last name");
+        }
+        this.firstName = newFirstName.strip();
+        this.lastName = newLastName.strip();
+    }
+
+    public void changeJobRole(JobRole newJobRole) {
+        this.jobRole = Objects.requireNonNull(newJobRole, "jobRole");
+    }
+
+    public void moveHome(Organisation organisation) {
+        this.homeOrganisation = Objects.requireNonNull(organisation, "homeOrganisation");
+    }
+
+    public void registerMobileDevice(boolean registered) {
+        this.mobileDevice = registered;
+    }
+
+    /** The person left the NHS: the account is kept as "Active (Leaver)" for 30 days. */
+    public void markLeaver(Instant at) {
+        if (status != AccountStatus.ACTIVE) {
+            throw new IllegalStateException(address + " is already " + status);
+        }
+        this.status = AccountStatus.LEAVER;
+        this.leaverSince = Objects.requireNonNull(at);
+    }
+
+    /** Another organisation accepted the leaver within the 30-day window. */
+    public void acceptAsJoiner(Organisation newHome, Instant at) {
+        if (status != AccountStatus.LEAVER) {
+            throw new IllegalStateException("Only a leaver can join another organisation; " + address + " is " + status);
+        }
+        if (at.isAfter(leaverSince.plus(LEAVER_GRACE))) {
+            throw new IllegalStateException("The 30-day joiner window for " + address + " has passed");
+        }
+        moveHome(newHome);
+        this.status = AccountStatus.ACTIVE;
+        this.leaverSince = null;
+    }
+
+    public void disable() {
+        this.status = AccountStatus.DISABLED;
+    }
+
+    /** Only an active account may be given access to a shared mailbox. */
+    public boolean mayReceiveAccess() {
+        return status == AccountStatus.ACTIVE;
+    }
+
+    public String displayName() {
+        return firstName + " " + lastName;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public MailAddress getAddress() {
+        return address;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public JobRole getJobRole() {
+        return jobRole;
+    }
+
+    public AccountStatus getStatus() {
+        return status;
+    }
+
+    public Organisation getHomeOrganisation() {
+        return homeOrganisation;
+    }
+
+    public boolean hasMobileDevice() {
+        return mobileDevice;
+    }
+
+    public Instant getLeaverSince() {
+        return leaverSince;
+    }
+}

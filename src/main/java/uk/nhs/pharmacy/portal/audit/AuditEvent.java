@@ -1,0 +1,130 @@
+package uk.nhs.pharmacy.portal.audit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.PreRemove;
+import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** One recorded change. Immutable: every column is insert-only, and update or remove is refused. */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent {
+
+    private static final int TEXT_LIMIT = 2000;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "audit_ids")
+    @TableGenerator(name = "audit_ids", table = "id_generator", pkColumnName = "name",
+            valueColumnName = "next_value", pkColumnValue = "audit_event", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private Instant occurredAt;
+
+    @Column(nullable = false, updatable = false)
+    private String actor;
+
+    @Column(nullable = false, updatable = false)
+    private String action;
+
+    @Column(name = "target_type", nullable = false, updatable = false)
+    private String targetType;
+
+    @Column(name = "target_id", updatable = false)
+    private Long targetId;
+
+    @Column(name = "target_label", updatable = false)
+    private String targetLabel;
+
+    @Column(name = "organisation_id", updatable = false)
+    private Long organisationId;
+
+    @Column(name = "before_state", updatable = false)
+    private String before;
+
+    @Column(name = "after_state", updatable = false)
+    private String after;
+
+    @Column(updatable = false)
+    private String reason;
+
+    protected AuditEvent() {
+        // for JPA
+    }
+
+    AuditEvent(Instant occurredAt, String actor, String action, String targetType, Long targetId,
+               String targetLabel, Long organisationId, String before, String after, String reason) {
+        this.occurredAt = Objects.requireNonNull(occurredAt);
+        this.actor = Objects.requireNonNull(actor);
+        this.action = Objects.requireNonNull(action);
+        this.targetType = Objects.requireNonNull(targetType);
+        this.targetId = targetId;
+        this.targetLabel = clip(targetLabel, 254);
+        this.organisationId = organisationId;
+        this.before = clip(before, TEXT_LIMIT);
+        this.after = clip(after, TEXT_LIMIT);
+        this.reason = clip(reason, 500);
+    }
+
+    private static String clip(String text, int limit) {
+        return text == null || text.length() <= limit ? text : text.substring(0, limit - 1) + "…";
+    }
+
+    @PreUpdate
+    @PreRemove
+    void refuseChange() {
+        throw new IllegalStateException("Audit events are append-only");
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public String getTargetType() {
+        return targetType;
+    }
+
+    public Long getTargetId() {
+        return targetId;
+    }
+
+    public String getTargetLabel() {
+        return targetLabel;
+    }
+
+    public Long getOrganisationId() {
+        return organisationId;
+    }
+
+    public String getBefore() {
+        return before;
+    }
+
+    public String getAfter() {
+        return after;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+}

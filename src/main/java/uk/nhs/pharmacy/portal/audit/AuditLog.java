@@ -1,0 +1,72 @@
+package uk.nhs.pharmacy.portal.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+
+import jakarta.persistence.TypedQuery;
+import uk.nhs.pharmacy.portal.security.Actor;
+import uk.nhs.pharmacy.portal.security.ScopeQuery;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Appends to the audit trail inside the caller's transaction ({@code MANDATORY}): an event
+ * exists exactly when the change it records was committed.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AuditEvent record(String actor, String action, String targetType, Long targetId, String targetLabel,
+                             Long organisationId, String before, String after, String reason) {
+        AuditEvent event = new AuditEvent(clock.instant(), actor, action, targetType, targetId, targetLabel,
+                organisationId, before, after, reason);
+        em.persist(event);
+        return event;
+    }
+
+    /** Newest first, one page. */
+    public List<AuditEvent> forTarget(String targetType, long targetId, int first, int pageSize) {
+        return em.createQuery("select e from AuditEvent e where e.targetType = :type and e.targetId = :id "
+                        + "order by e.occurredAt desc, e.id desc", AuditEvent.class)
+                .setParameter("type", targetType).setParameter("id", targetId)
+                .setFirstResult(first).setMaxResults(pageSize)
+                .getResultList();
+    }
+
+    public List<AuditEvent> forOrganisation(long organisationId, int first, int pageSize) {
+        return em.createQuery("select e from AuditEvent e where e.organisationId = :org "
+                        + "order by e.occurredAt desc, e.id desc", AuditEvent.class)
+                .setParameter("org", organisationId)
+                .setFirstResult(first).setMaxResults(pageSize)
+                .getResultList();
+    }
+
+    /** One page of the events about organisations in the actor's scope, newest first. */
+    public List<AuditEvent> inScope(Actor actor, int first, int pageSize) {
+        TypedQuery<AuditEvent> query = em.createQuery("select e from AuditEvent e where " + scopeOf(actor)
+                + " order by e.occurredAt desc, e.id desc", AuditEvent.class);
+        return ScopeQuery.bind(query, actor).setFirstResult(first).setMaxResults(pageSize).getResultList();
+    }
+
+    public long countInScope(Actor actor) {
+        TypedQuery<Long> query = em.createQuery("select count(e) from AuditEvent e where " + scopeOf(actor), Long.class);
+        return ScopeQuery.bind(query, actor).getSingleResult();
+    }
+
+    private static String scopeOf(Actor actor) {
+        String condition = ScopeQuery.condition(actor, "o");
+        return condition.equals("1 = 1") ? condition
+                : "e.organisationId in (select o.id from Organisation o where " + condition + ")";
+    }
+}

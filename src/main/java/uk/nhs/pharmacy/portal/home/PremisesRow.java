@@ -1,0 +1,42 @@
+package uk.nhs.pharmacy.portal.home;
+
+import uk.nhs.pharmacy.portal.mailbox.MailboxStatus;
+import uk.nhs.pharmacy.portal.mailbox.SharedMailbox;
+
+import java.io.Serializable;
+
+/** One line of a premises list: the premises, its mailbox and how many people reach it. */
+public record PremisesRow(long id, String odsCode, String name, String postcode, String area,
+                          String mailboxAddress, MailboxStatus mailboxStatus, long liveAccounts, long owners)
+        implements Serializable {
+
+    public PremisesRow withMailbox(String address, MailboxStatus status, long live, long ownerCount) {
+        return new PremisesRow(id, odsCode, name, postcode, area, address, status, live, ownerCount);
+    }
+
+    public boolean isBelowMinimum() {
+        return mailboxStatus != null && liveAccounts < SharedMailbox.MIN_LIVE_ACCOUNTS;
+    }
+
+    public boolean isWithoutOwner() {
+        return mailboxStatus != null && owners == 0;
+    }
+
+    public boolean isWithoutMailbox() {
+        return mailboxStatus == null;
+    }
+
+    /** For Faces: the enum key, NONE when there is no mailbox. */
+    public String getMailboxStatusKey() {
+        return mailboxStatus == null ? "NONE" : mailboxStatus.name();
+    }
+
+    public long getId() { return id; }
+    public String getOdsCode() { return odsCode; }
+    public String getName() { return name; }
+    public String getPostcode() { return postcode; }
+    public String getArea() { return area; }
+    public String getMailboxAddress() { return mailboxAddress; }
+    public long getLiveAccounts() { return liveAccounts; }
+    public long getOwners() { return owners; }
+}

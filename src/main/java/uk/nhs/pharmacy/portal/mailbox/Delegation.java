@@ -1,0 +1,218 @@
+package uk.nhs.pharmacy.portal.mailbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.TableGenerator;
+import jakarta.persistence.Version;
+import uk.nhs.pharmacy.portal.account.PersonalAccount;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One personal account's access to one shared mailbox. Never deleted: a revoke closes it and
+ * the row stays as history; a later grant is a new row.
+ */
+@Entity
+@Table(name = "delegation")
+public class Delegation {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.TABLE, generator = "delegation_ids")
+    @TableGenerator(name = "delegation_ids", table = "id_generator", pkColumnName = "name",
+            valueColumnName = "next_value", pkColumnValue = "delegation", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "mailbox_id", nullable = false, updatable = false)
+    private SharedMailbox mailbox;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "account_id", nullable = false, updatable = false)
+    private PersonalAccount account;
+
+    @Column(name = "full_access", nullable = false)
+    private boolean fullAccess;
+
+    @Column(name = "send_as", nullable = false)
+    private boolean sendAs;
+
+    @Column(name = "send_on_behalf", nullable = false)
+    private boolean sendOnBehalf;
+
+    @Column(name = "mailbox_owner", nullable = false)
+    private boolean owner;
+
+    @Column(name = "granted_by", nullable = false, updatable = false)
+    private String grantedBy;
+
+    @Column(name = "granted_at", nullable = false, updatable = false)
+    private Instant grantedAt;
+
+    @Column(name = "grant_reason", updatable = false)
+    private String grantReason;
+
+    @Column(name = "expires_at")
+    private Instant expiresAt;
+
+    @Column(name = "revoked_by")
+    private String revokedBy;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "revoke_reason")
+    private String revokeReason;
+
+    @Version
+    private long version;
+
+    protected Delegation() {
+        // for JPA
+    }
+
+    private Delegation(SharedMailbox mailbox, PersonalAccount account, Set<Permission> permissions, boolean owner,
+                       String grantedBy, Instant grantedAt, String reason, Instant expiresAt) {
+        if (!mailbox.acceptsDelegations()) {
+            throw new IllegalStateException(mailbox.getAddress() + " is " + mailbox.getStatus() + " and takes no delegations");
+        }
+        if (!account.mayReceiveAccess()) {
+            throw new IllegalStateException(account.getAddress() + " is " + account.getStatus() + " and cannot be given access");
+        }
+        this.mailbox = mailbox;
+        this.account = account;
+        this.grantedBy = requireText(grantedBy, "grantedBy");
+        this.grantedAt = Objects.requireNonNull(grantedAt, "grantedAt");
+        this.grantReason = reason;
+        setPermissions(permissions, owner);
+        extendTo(expiresAt);
+    }
+
+    public static Delegation grant(SharedMailbox mailbox, PersonalAccount account, Set<Permission> permissions,
+                                   boolean owner, String grantedBy, Instant now, String reason, Instant expiresAt) {
+        return new Delegation(mailbox, account, permissions, owner, grantedBy, now, reason, expiresAt);
+    }
+
+    public void changePermissions(Set<Permission> permissions, boolean newOwner) {
+        requireLive();
+        setPermissions(permissions, newOwner);
+    }
+
+    private void setPermissions(Set<Permission> permissions, boolean newOwner) {
+        if (permissions == null || permissions.isEmpty()) {
+            throw new IllegalArgumentException("A delegation needs at least one permission");
+        }
+        if (newOwner && !permissions.contains(Permission.FULL_ACCESS)) {
+            throw new IllegalArgumentException("A mailbox owner must also have Full Access");
+        }
+        this.fullAccess = permissions.contains(Permission.FULL_ACCESS);
+        this.sendAs = permissions.contains(Permission.SEND_AS);
+        this.sendOnBehalf = permissions.contains(Permission.SEND_ON_BEHALF);
+        this.owner = newOwner;
+    }
+
+    /** Sets or clears (null) the expiry; an expiry must lie after the grant. */
+    public void extendTo(Instant newExpiry) {
+        requireLive();
+        if (newExpiry != null && !newExpiry.isAfter(grantedAt)) {
+            throw new IllegalArgumentException("An expiry must be after the grant (" + grantedAt + ")");
+        }
+        this.expiresAt = newExpiry;
+    }
+
+    public void revoke(String by, Instant at, String reason) {
+        requireLive();
+        this.revokedBy = requireText(by, "revokedBy");
+        this.revokedAt = Objects.requireNonNull(at, "revokedAt");
+        this.revokeReason = requireText(reason, "A revoke needs a reason");
+    }
+
+    private void requireLive() {
+        if (revokedAt != null) {
+            throw new IllegalStateException("This delegation was revoked at " + revokedAt);
+        }
+    }
+
+    private static String requireText(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " is required");
+        }
+        return value.strip();
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    /** Live: not revoked and not past its expiry. */
+    public boolean isLiveAt(Instant now) {
+        return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));
+    }
+
+    public Set<Permission> getPermissions() {
+        EnumSet<Permission> set = EnumSet.noneOf(Permission.class);
+        if (fullAccess) set.add(Permission.FULL_ACCESS);
+        if (sendAs) set.add(Permission.SEND_AS);
+        if (sendOnBehalf) set.add(Permission.SEND_ON_BEHALF);
+        return set;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public SharedMailbox getMailbox() {
+        return mailbox;
+    }
+
+    public PersonalAccount getAccount() {
+        return account;
+    }
+
+    public boolean isOwner() {
+        return owner;
+    }
+
+    public String getGrantedBy() {
+        return grantedBy;
+    }
+
+    public Instant getGrantedAt() {
+        return grantedAt;
+    }
+
+    public String getGrantReason() {
+        return grantReason;
+    }
+
+    public Instant getExpiresAt() {
+        return expiresAt;
+    }
+
+    public String getRevokedBy() {
+        return revokedBy;
+    }
+
+    public Instant getRevokedAt() {
+        return revokedAt;
+    }
+
+    public String getRevokeReason() {
+        return revokeReason;
+    }
+
+    /** A short description for the audit trail. */
+    public String describe() {
+        return account.getAddress() + " on " + mailbox.getAddress() + " " + getPermissions()
+                + (owner ? " owner" : "") + (expiresAt != null ? " until " + expiresAt : "");
+    }
+}

@@ -1,0 +1,28 @@
+package uk.nhs.pharmacy.portal.security;
+
+/**
+ * The rule table: which role may take which action, and whether scope applies. A pure function
+ * so it can be tested exhaustively without a container; {@link Authorizer} applies it.
+ */
+public final class AccessPolicy {
+
+    private AccessPolicy() {
+    }
+
+    public static boolean allows(Actor actor, Action action, OrganisationPlace place) {
+        if (actor.system()) {
+            return action != Action.ADMINISTER_NATIONAL;
+        }
+        return switch (actor.role()) {
+            case NATIONAL_ADMIN -> action != Action.REQUEST_CHANGE;
+            case LOA -> switch (action) {
+                case VIEW, MANAGE_ACCESS, APPROVE_REQUEST, RUN_LEAVER -> place != null && actor.scope().covers(place);
+                case REQUEST_CHANGE, ADMINISTER_NATIONAL -> false;
+            };
+            case OWNER -> switch (action) {
+                case VIEW, REQUEST_CHANGE -> place != null && actor.scope().covers(place);
+                default -> false;
+            };
+        };
+    }
+}

@@ -1,0 +1,17 @@
+package uk.nhs.pharmacy.portal.security;
+
+/** What a user may want to do to an organisation; {@link AccessPolicy} says who may. */
+public enum Action {
+    /** See the organisation, its mailbox and who has access. */
+    VIEW,
+    /** Create mailboxes and accounts; grant, change and revoke access. */
+    MANAGE_ACCESS,
+    /** Ask for an access change (owners). */
+    REQUEST_CHANGE,
+    /** Approve or reject an owner's request. */
+    APPROVE_REQUEST,
+    /** Start a leaver workflow. */
+    RUN_LEAVER,
+    /** National work: phases, registration queue, LOA appointments, reports. */
+    ADMINISTER_NATIONAL
+}

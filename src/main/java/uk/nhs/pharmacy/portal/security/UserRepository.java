@@ -1,0 +1,20 @@
+package uk.nhs.pharmacy.portal.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.Optional;
+
+@ApplicationScoped
+public class UserRepository {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public Optional<PortalUser> findByUsername(String username) {
+        return em.createQuery("select u from PortalUser u where u.username = :name", PortalUser.class)
+                .setParameter("name", PortalUser.normaliseUsername(username))
+                .getResultStream().findFirst();
+    }
+}
