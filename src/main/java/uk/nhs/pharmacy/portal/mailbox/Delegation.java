@@ -131,9 +131,11 @@ public class Delegation {
 
     public void revoke(String by, Instant at, String reason) {
         requireLive();
-        this.revokedBy = requireText(by, "revokedBy");
+        String validBy = requireText(by, "revokedBy");
+        String validReason = requireText(reason, "A revoke needs a reason:");
         this.revokedAt = Objects.requireNonNull(at, "revokedAt");
-        this.revokeReason = requireText(reason, "A revoke needs a reason");
+        this.revokedBy = validBy;
+        this.revokeReason = validReason;
     }
 
     private void requireLive() {

@@ -65,18 +65,23 @@ public class SharedMailbox {
     }
 
     private SharedMailbox(Organisation premises, MailAddress address, MailboxStatus status, Instant createdAt) {
-        if (!Objects.requireNonNull(premises, "premises").isPremises()) {
-            throw new IllegalArgumentException("A shared mailbox belongs to a pharmacy premises, not " + premises);
-        }
-        this.premises = premises;
+        this.premises = requirePremises(premises);
         this.address = Objects.requireNonNull(address, "address");
         this.status = status;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.displayName = premises.getName() + " (" + premises.getOdsCode() + ")";
     }
 
+    private static Organisation requirePremises(Organisation organisation) {
+        if (!Objects.requireNonNull(organisation, "premises").isPremises()) {
+            throw new IllegalArgumentException("A shared mailbox belongs to a pharmacy premises, not " + organisation);
+        }
+        return organisation;
+    }
+
     /** A new conforming mailbox, named by the convention. */
     public static SharedMailbox conforming(Organisation premises, Instant now) {
+        requirePremises(premises);
         return new SharedMailbox(premises, MailAddress.forPremises(premises.getOdsCode()), MailboxStatus.ACTIVE, now);
     }
 

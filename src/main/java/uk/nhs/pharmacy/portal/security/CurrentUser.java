@@ -4,11 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
-import uk.nhs.pharmacy.portal.organisation.AreaTree;
 
 import java.security.Principal;
-import java.util.HashSet;
-import java.util.Set;
 
 /** The signed-in user of this request, as an {@link Actor} for the services. */
 @Named
@@ -22,7 +19,7 @@ public class CurrentUser {
     UserRepository users;
 
     @Inject
-    AreaTree areas;
+    Actors actors;
 
     private Actor actor;
     private PortalUser user;
@@ -33,8 +30,7 @@ public class CurrentUser {
 
     public Actor actor() {
         if (actor == null) {
-            PortalUser u = user();
-            actor = Actor.user(u.getUsername(), u.getRole(), scopeOf(u), u.getPersonalAccountId());
+            actor = actors.forUser(user());
         }
         return actor;
     }
@@ -50,20 +46,6 @@ public class CurrentUser {
                     .orElseThrow(() -> new AccessDeniedException("No enabled portal user " + principal.getName()));
         }
         return user;
-    }
-
-    private Scope scopeOf(PortalUser u) {
-        Set<Long> ids = u.getScopeOrganisationIds();
-        if (u.getRole() == Role.NATIONAL_ADMIN) {
-            return Scope.NONE; // national administrators are not limited by scope
-        }
-        Set<Long> organisationIds = new HashSet<>();
-        for (Long id : ids) {
-            if (!areas.isArea(id)) {
-                organisationIds.add(id);
-            }
-        }
-        return new Scope(areas.expand(ids), organisationIds);
     }
 
     public String getDisplayName() {

@@ -1,0 +1,72 @@
+package uk.nhs.pharmacy.portal.security;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import uk.nhs.pharmacy.portal.organisation.OrganisationKind;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rule table, exhaustively: which role may take which action where. */
+class AccessPolicyTest {
+
+    // Areas: GM (1) contains Bolton (2) and Manchester (3). Contractor Cohens (10).
+    private static final OrganisationPlace BOLTON_PREMISES = new OrganisationPlace(100, OrganisationKind.PREMISES, 2L, 10L);
+    private static final OrganisationPlace MANCHESTER_PREMISES = new OrganisationPlace(101, OrganisationKind.PREMISES, 3L, 11L);
+    private static final OrganisationPlace COHENS = new OrganisationPlace(10, OrganisationKind.CONTRACTOR, null, null);
+    private static final OrganisationPlace BOLTON = new OrganisationPlace(2, OrganisationKind.AREA, null, 1L);
+
+    private final Actor national = Actor.user("national", Role.NATIONAL_ADMIN, Scope.NONE, null);
+    private final Actor loaGm = Actor.user("loa.gm", Role.LOA, new Scope(Set.of(1L, 2L, 3L), Set.of()), null);
+    private final Actor loaBolton = Actor.user("loa.bolton", Role.LOA, new Scope(Set.of(2L), Set.of()), null);
+    private final Actor ownerCohens = Actor.user("owner.cohens", Role.OWNER, new Scope(Set.of(), Set.of(10L)), null);
+    private final Actor loaNoScope = Actor.user("loa.none", Role.LOA, Scope.NONE, null);
+
+    @ParameterizedTest
+    @EnumSource(value = Action.class, names = "REQUEST_CHANGE", mode = EnumSource.Mode.EXCLUDE)
+    void nationalAdministratorsMayDoEverythingEverywhereButRequest(Action action) {
+        assertThat(AccessPolicy.allows(national, action, MANCHESTER_PREMISES)).isTrue();
+        assertThat(AccessPolicy.allows(national, action, null)).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Action.class, names = {"VIEW", "MANAGE_ACCESS", "APPROVE_REQUEST", "RUN_LEAVER"})
+    void anLoaActsOnlyInsideTheirScope(Action action) {
+        assertThat(AccessPolicy.allows(loaBolton, action, BOLTON_PREMISES)).isTrue();
+        assertThat(AccessPolicy.allows(loaBolton, action, BOLTON)).isTrue();
+        assertThat(AccessPolicy.allows(loaBolton, action, MANCHESTER_PREMISES)).isFalse();
+        assertThat(AccessPolicy.allows(loaGm, action, MANCHESTER_PREMISES)).isTrue();
+        assertThat(AccessPolicy.allows(loaNoScope, action, BOLTON_PREMISES)).isFalse();
+    }
+
+    @Test
+    void anLoaDoesNoNationalWorkAndMakesNoOwnerRequests() {
+        assertThat(AccessPolicy.allows(loaGm, Action.ADMINISTER_NATIONAL, null)).isFalse();
+        assertThat(AccessPolicy.allows(loaGm, Action.REQUEST_CHANGE, BOLTON_PREMISES)).isFalse();
+    }
+
+    @Test
+    void anOwnerSeesAndRequestsOnlyForTheirOwnPremises() {
+        assertThat(AccessPolicy.allows(ownerCohens, Action.VIEW, BOLTON_PREMISES)).isTrue();
+        assertThat(AccessPolicy.allows(ownerCohens, Action.REQUEST_CHANGE, BOLTON_PREMISES)).isTrue();
+        assertThat(AccessPolicy.allows(ownerCohens, Action.VIEW, COHENS)).isTrue();
+        assertThat(AccessPolicy.allows(ownerCohens, Action.VIEW, MANCHESTER_PREMISES)).isFalse();
+        assertThat(AccessPolicy.allows(ownerCohens, Action.REQUEST_CHANGE, MANCHESTER_PREMISES)).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Action.class, names = {"MANAGE_ACCESS", "APPROVE_REQUEST", "RUN_LEAVER", "ADMINISTER_NATIONAL"})
+    void anOwnerChangesNothingDirectly(Action action) {
+        assertThat(AccessPolicy.allows(ownerCohens, action, BOLTON_PREMISES)).isFalse();
+    }
+
+    @Test
+    void scheduledWorkMayActButNotAdministerNationally() {
+        Actor sweep = Actor.system("expiry-sweep");
+        assertThat(AccessPolicy.allows(sweep, Action.MANAGE_ACCESS, MANCHESTER_PREMISES)).isTrue();
+        assertThat(AccessPolicy.allows(sweep, Action.ADMINISTER_NATIONAL, null)).isFalse();
+        assertThat(sweep.username()).isEqualTo("system:expiry-sweep");
+    }
+}
