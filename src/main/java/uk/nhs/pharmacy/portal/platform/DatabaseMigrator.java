@@ -25,13 +25,13 @@ public class DatabaseMigrator {
 
     @PostConstruct
     void migrate() {
-        MigrateResult result = migrate(dataSource);
+        MigrateResult result = applyMigrations(dataSource);
         LOG.info(() -> "Database schema at version " + result.targetSchemaVersion
                 + " (" + result.migrationsExecuted + " migrations applied now)");
     }
 
     /** Also used by the national-scale generator, outside the container. */
-    public static MigrateResult migrate(DataSource dataSource) {
+    public static MigrateResult applyMigrations(DataSource dataSource) {
         return Flyway.configure(DatabaseMigrator.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")

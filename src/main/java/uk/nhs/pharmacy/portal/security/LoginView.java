@@ -1,7 +1,6 @@
 package uk.nhs.pharmacy.portal.security;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -52,7 +51,12 @@ public class LoginView {
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> external.redirect(external.getRequestContextPath() + "/");
-            default -> messages.error("login.failed");
+            default -> {
+                // Soteria keeps the failed attempt in the session and then answers the next protected
+                // request with an empty page; a fresh session starts the next attempt cleanly.
+                external.invalidateSession();
+                messages.error("login.failed");
+            }
         }
     }
 

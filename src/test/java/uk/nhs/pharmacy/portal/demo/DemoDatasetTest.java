@@ -24,7 +24,7 @@ class DemoDatasetTest {
         dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=LEGACY;DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
-        DatabaseMigrator.migrate(dataSource);
+        DatabaseMigrator.applyMigrations(dataSource);
     }
 
     @Test

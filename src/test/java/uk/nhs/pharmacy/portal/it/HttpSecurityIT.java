@@ -1,0 +1,130 @@
+package uk.nhs.pharmacy.portal.it;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import uk.nhs.pharmacy.portal.demo.DemoUsers;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the portal answers over plain HTTP: sign-in, session cookies, error pages, health. */
+@ExtendWith(SharedPortal.class)
+class HttpSecurityIT {
+
+    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void theRootAsksAVisitorToSignIn() throws Exception {
+        HttpResponse<String> root = get("");
+        assertThat(root.statusCode()).isEqualTo(302);
+        assertThat(root.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login.xhtml"));
+        HttpResponse<String> login = get("login.xhtml");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("Sign in").contains("Open Government Licence v3.0");
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyAndSameSite() throws Exception {
+        HttpResponse<String> login = get("login.xhtml");
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(setCookie).contains("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+    }
+
+    @Test
+    void signingInGivesANewSessionIdAndSigningOutEndsIt() throws Exception {
+        String before = sessionId(get("login.xhtml"));
+        signIn("loa.bolton", DemoUsers.PASSWORD);
+        String after = currentSessionId();
+        assertThat(after).isNotEqualTo(before);
+        HttpResponse<String> home = get("");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Ben Lever");
+    }
+
+    @Test
+    void aForbiddenPageIsShownAsNotFound() throws Exception {
+        signIn("owner.a1", DemoUsers.PASSWORD);
+        HttpResponse<String> audit = get("audit/log.xhtml");
+        HttpResponse<String> missing = get("no-such-page.xhtml");
+        assertThat(audit.statusCode()).isEqualTo(404);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(audit.body()).contains("Page not found");
+        assertThat(stripIds(audit.body())).isEqualTo(stripIds(missing.body()));
+    }
+
+    @Test
+    void anLoaSeesTheAuditTrail() throws Exception {
+        signIn("loa.bolton", DemoUsers.PASSWORD);
+        HttpResponse<String> audit = get("audit/log.xhtml");
+        assertThat(audit.statusCode()).isEqualTo(200);
+        assertThat(audit.body()).contains("DELEGATION_GRANTED");
+    }
+
+    @Test
+    void aPostWithoutAValidViewStateChangesNothing() throws Exception {
+        get("login.xhtml");
+        HttpResponse<String> forged = post("login.xhtml", "login=login&login%3Ausername=loa.bolton&login%3Apassword="
+                + URLEncoder.encode(DemoUsers.PASSWORD, StandardCharsets.UTF_8)
+                + "&login%3AsignIn=&jakarta.faces.ViewState=forged");
+        assertThat(forged.statusCode()).isNotEqualTo(302);
+        assertThat(get("").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void readinessChecksTheDatabase() throws Exception {
+        HttpResponse<String> ready = get("health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"status\":\"UP\"").contains("\"name\":\"database\"");
+    }
+
+    private void signIn(String username, String password) throws Exception {
+        HttpResponse<String> page = get("login.xhtml");
+        Matcher m = VIEW_STATE.matcher(page.body());
+        assertThat(m.find()).as("view state on the sign-in page").isTrue();
+        HttpResponse<String> response = post("login.xhtml", "login=login&login%3Ausername=" + username
+                + "&login%3Apassword=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&login%3AsignIn=&jakarta.faces.ViewState=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as("sign-in redirects").isEqualTo(302);
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(SharedPortal.baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(SharedPortal.baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String sessionId(HttpResponse<String> response) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> HttpCookie.parse(c).get(0).getValue()).findFirst().orElseThrow();
+    }
+
+    private String currentSessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue).findFirst().orElseThrow();
+    }
+
+    private static String stripIds(String html) {
+        return html.replaceAll("nonce=\"[^\"]*\"", "").replaceAll("PrimeFaces.csp.init\\('[^']*'\\)", "")
+                .replaceAll("value=\"[^\"]*\"", "").replaceAll("viewId:'[^']*'", "");
+    }
+}

@@ -1,0 +1,76 @@
+package uk.nhs.pharmacy.portal.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.openqa.selenium.By;
+import uk.nhs.pharmacy.portal.demo.DemoUsers;
+
+import java.io.IOException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each kind of demo user signs in and sees the home page and navigation of their role. */
+@ExtendWith(SharedPortal.class)
+class SignInIT {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void openBrowser() throws IOException {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() throws IOException {
+        browser.close();
+    }
+
+    @ParameterizedTest(name = "{0} sees the {1} home")
+    @CsvSource({
+            "national,     National administrator,           homeNational, navSectionNational, true,  631",
+            "loa.gm,       Local Organisation Administrator, homeLoa,      navSectionLoa,      true,  631",
+            "loa.bolton,   Local Organisation Administrator, homeLoa,      navSectionLoa,      true,  73",
+            "owner.cohens, Pharmacy owner,                   homeOwner,    navSectionOwner,    false, 64",
+            "owner.a1,     Pharmacy owner,                   homeOwner,    navSectionOwner,    false, 1"})
+    void eachRoleSeesItsOwnHomeAndNavigation(String username, String roleLabel, String homeSection, String navSection,
+                                             boolean seesAudit, String premisesInScope) throws IOException {
+        browser.signIn(username, DemoUsers.PASSWORD);
+        assertThat(browser.text(By.id("userRole"))).isEqualTo(roleLabel);
+        assertThat(browser.has(By.id(homeSection))).isTrue();
+        assertThat(browser.has(By.id(navSection))).isTrue();
+        assertThat(browser.has(By.id("navAudit"))).isEqualTo(seesAudit);
+        assertThat(browser.text(By.cssSelector("#statPremises .stat-value"))).isEqualTo(premisesInScope);
+        for (String other : new String[]{"homeNational", "homeLoa", "homeOwner"}) {
+            if (!other.equals(homeSection)) {
+                assertThat(browser.has(By.id(other))).as(other).isFalse();
+            }
+        }
+        browser.screenshot("home-" + username);
+        browser.driver().findElement(By.id("signOutForm:signOut")).click();
+        browser.waitFor(By.id("signedOutNotice"));
+    }
+
+    @Test
+    void anOwnerSeesTheirPremisesPagedInATable() {
+        browser.signIn("owner.cohens", DemoUsers.PASSWORD);
+        browser.waitFor(By.id("premisesForm:premises"));
+        assertThat(browser.driver().findElements(By.cssSelector("#premisesForm\\:premises_data > tr"))).hasSize(20);
+        assertThat(browser.text(By.id("premisesForm:premises_data"))).contains("Cohens Chemist").doesNotContain("Boots");
+        browser.driver().findElement(By.id("signOutForm:signOut")).click();
+        browser.waitFor(By.id("signedOutNotice"));
+    }
+
+    @Test
+    void aWrongPasswordGetsAClearMessageAndNoSession() {
+        browser.signIn("loa.bolton", "not-the-password");
+        assertThat(browser.text(By.cssSelector(".ui-messages-error")))
+                .contains("The username or password is not right");
+        assertThat(browser.has(By.id("userRole"))).isFalse();
+        browser.open("index.xhtml");
+        browser.waitFor(By.id("login:username"));
+    }
+}
