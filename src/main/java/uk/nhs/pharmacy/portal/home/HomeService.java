@@ -73,18 +73,23 @@ public class HomeService {
         }
     }
 
-    public long countPremises(Actor actor) {
-        return count(actor, "select count(o) from Organisation o where o.kind = :premisesKind and "
-                + ScopeQuery.condition(actor, "o"), clock.instant());
+    public long countPremises(Actor actor, PremisesFilter filter) {
+        TypedQuery<Long> query = em.createQuery("select count(o) from Organisation o left join o.area a "
+                + "where o.kind = :premisesKind and " + ScopeQuery.condition(actor, "o") + filter.jpql(), Long.class);
+        query.setParameter("premisesKind", OrganisationKind.PREMISES);
+        filter.bind(query);
+        return ScopeQuery.bind(query, actor).getSingleResult();
     }
 
     /** One page of premises in scope, with each one's open mailbox and its live and owner counts. */
-    public List<PremisesRow> premises(Actor actor, int first, int pageSize, String sortField, boolean ascending) {
+    public List<PremisesRow> premises(Actor actor, PremisesFilter filter, int first, int pageSize, String sortField,
+                                      boolean ascending) {
         String order = SORTABLE.getOrDefault(sortField, "o.name") + (ascending ? " asc" : " desc") + ", o.id";
         TypedQuery<Object[]> query = em.createQuery("select o.id, o.odsCode, o.name, o.postcode, a.name "
                 + "from Organisation o left join o.area a where o.kind = :premisesKind and "
-                + ScopeQuery.condition(actor, "o") + " order by " + order, Object[].class);
+                + ScopeQuery.condition(actor, "o") + filter.jpql() + " order by " + order, Object[].class);
         query.setParameter("premisesKind", OrganisationKind.PREMISES);
+        filter.bind(query);
         List<Object[]> page = ScopeQuery.bind(query, actor).setFirstResult(first).setMaxResults(pageSize).getResultList();
         List<PremisesRow> rows = new ArrayList<>();
         for (Object[] r : page) {

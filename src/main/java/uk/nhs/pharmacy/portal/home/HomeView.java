@@ -50,7 +50,7 @@ public class HomeView implements Serializable {
     private final class PremisesModel extends LazyDataModel<PremisesRow> {
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) home.countPremises(actor());
+            return (int) home.countPremises(actor(), filterOf(filterBy));
         }
 
         @Override
@@ -58,7 +58,14 @@ public class HomeView implements Serializable {
             SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
             String field = sort == null ? "name" : sort.getField();
             boolean ascending = sort == null || sort.getOrder() != SortOrder.DESCENDING;
-            return home.premises(actor(), first, pageSize, field, ascending);
+            return home.premises(actor(), filterOf(filterBy), first, pageSize, field, ascending);
+        }
+
+        private PremisesFilter filterOf(Map<String, FilterMeta> filterBy) {
+            Map<String, String> typed = new java.util.HashMap<>();
+            filterBy.forEach((field, meta) -> typed.put(field, meta.getFilterValue() == null ? null
+                    : String.valueOf(meta.getFilterValue())));
+            return PremisesFilter.of(typed);
         }
 
         @Override

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import uk.nhs.pharmacy.portal.demo.DemoUsers;
 
 import java.io.IOException;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +61,13 @@ class SignInIT {
         browser.waitFor(By.id("premisesForm:premises"));
         assertThat(browser.driver().findElements(By.cssSelector("#premisesForm\\:premises_data > tr"))).hasSize(20);
         assertThat(browser.text(By.id("premisesForm:premises_data"))).contains("Cohens Chemist").doesNotContain("Boots");
+        // Filtering happens in the database: only Bolton's Cohens branches remain.
+        browser.driver().findElements(By.cssSelector("#premisesForm\\:premises .ui-column-filter")).get(3).sendKeys("bolton");
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(20)).until(d ->
+                d.findElements(By.cssSelector("#premisesForm\\:premises_data > tr")).size() < 20);
+        List<String> areas = browser.driver().findElements(By.cssSelector("#premisesForm\\:premises_data > tr > td:nth-child(4)"))
+                .stream().map(org.openqa.selenium.WebElement::getText).toList();
+        assertThat(areas).isNotEmpty().allMatch("Bolton"::equals);
         browser.driver().findElement(By.id("signOutForm:signOut")).click();
         browser.waitFor(By.id("signedOutNotice"));
     }

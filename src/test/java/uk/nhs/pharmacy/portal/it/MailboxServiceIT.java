@@ -1,0 +1,166 @@
+package uk.nhs.pharmacy.portal.it;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import uk.nhs.pharmacy.portal.account.PersonalAccount;
+import uk.nhs.pharmacy.portal.audit.AuditEvent;
+import uk.nhs.pharmacy.portal.mailbox.Delegation;
+import uk.nhs.pharmacy.portal.mailbox.MailboxService;
+import uk.nhs.pharmacy.portal.mailbox.Permission;
+import uk.nhs.pharmacy.portal.mailbox.SharedMailbox;
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.security.AccessDeniedException;
+import uk.nhs.pharmacy.portal.security.Actor;
+import uk.nhs.pharmacy.portal.security.Actors;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The grant and revoke service in the container, on the demo data: authorisation by scope,
+ * the rules, and the audit event committed with the change or not at all.
+ */
+@ExtendWith(ArquillianExtension.class)
+class MailboxServiceIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.portal(MailboxServiceIT.class);
+    }
+
+    @Inject
+    MailboxService mailboxes;
+
+    @Inject
+    Actors actors;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    UserTransaction tx;
+
+    private Actor actor(String username) {
+        return actors.forUsername(username).orElseThrow();
+    }
+
+    private SharedMailbox mailboxOf(String odsCode) {
+        return em.createQuery("select m from SharedMailbox m where m.premises.odsCode = :code and m.status = "
+                        + "uk.nhs.pharmacy.portal.mailbox.MailboxStatus.ACTIVE", SharedMailbox.class)
+                .setParameter("code", uk.nhs.pharmacy.portal.organisation.OdsCode.premises(odsCode)).getSingleResult();
+    }
+
+    /** An active account with no live access to the mailbox, homed in the given area's premises. */
+    private PersonalAccount someoneWithoutAccessTo(SharedMailbox mailbox) {
+        return em.createQuery("select a from PersonalAccount a where a.status = uk.nhs.pharmacy.portal.account.AccountStatus.ACTIVE "
+                        + "and a.jobRole = uk.nhs.pharmacy.portal.account.JobRole.DISPENSER and not exists (select d from Delegation d "
+                        + "where d.account = a and d.mailbox = :mailbox and d.revokedAt is null) order by a.id", PersonalAccount.class)
+                .setParameter("mailbox", mailbox).setMaxResults(1).getSingleResult();
+    }
+
+    private long auditCount(long delegationId) {
+        return em.createQuery("select count(e) from AuditEvent e where e.targetType = 'DELEGATION' and e.targetId = :id", Long.class)
+                .setParameter("id", delegationId).getSingleResult();
+    }
+
+    @Test
+    void anLoaGrantsAndRevokesInScopeAndBothAreAudited() {
+        SharedMailbox a1 = mailboxOf("FM664"); // A1 Pharmacy, Bolton
+        PersonalAccount person = someoneWithoutAccessTo(a1);
+        Delegation granted = mailboxes.grant(actor("loa.bolton"), a1.getId(), person.getId(),
+                EnumSet.of(Permission.FULL_ACCESS, Permission.SEND_AS), false,
+                Instant.now().plus(Duration.ofDays(14)), "Locum cover for two weeks");
+        assertEquals("loa.bolton", granted.getGrantedBy());
+        assertEquals(1, auditCount(granted.getId()));
+
+        mailboxes.revoke(actor("loa.bolton"), granted.getId(), "Cover ended");
+        Delegation revoked = em.find(Delegation.class, granted.getId());
+        assertTrue(revoked.isRevoked(), "the row stays, marked revoked");
+        assertEquals("Cover ended", revoked.getRevokeReason());
+        List<AuditEvent> events = em.createQuery("select e from AuditEvent e where e.targetType = 'DELEGATION' "
+                + "and e.targetId = :id order by e.id", AuditEvent.class).setParameter("id", granted.getId()).getResultList();
+        assertEquals(List.of("DELEGATION_GRANTED", "DELEGATION_REVOKED"), events.stream().map(AuditEvent::getAction).toList());
+        assertEquals("Cover ended", events.get(1).getReason());
+    }
+
+    @Test
+    void anLoaOutsideTheirScopeIsRefusedAndNothingIsWritten() {
+        SharedMailbox manchester = em.createQuery("select m from SharedMailbox m where m.status = "
+                        + "uk.nhs.pharmacy.portal.mailbox.MailboxStatus.ACTIVE and m.premises.area.name = 'Manchester' order by m.id",
+                SharedMailbox.class).setMaxResults(1).getSingleResult();
+        PersonalAccount person = someoneWithoutAccessTo(manchester);
+        long before = em.createQuery("select count(d) from Delegation d", Long.class).getSingleResult();
+        assertThrows(AccessDeniedException.class, () -> mailboxes.grant(actor("loa.bolton"), manchester.getId(),
+                person.getId(), Set.of(Permission.FULL_ACCESS), false, null, "Not my area"));
+        assertThrows(AccessDeniedException.class, () -> mailboxes.grant(actor("owner.cohens"), manchester.getId(),
+                person.getId(), Set.of(Permission.FULL_ACCESS), false, null, "Owners only request"));
+        assertEquals(before, em.createQuery("select count(d) from Delegation d", Long.class).getSingleResult());
+        // Greater Manchester's LOA covers Manchester.
+        Delegation ok = mailboxes.grant(actor("loa.gm"), manchester.getId(), person.getId(),
+                Set.of(Permission.FULL_ACCESS), false, null, "New starter");
+        assertEquals(1, auditCount(ok.getId()));
+    }
+
+    @Test
+    void anLoaCannotGrantThemselvesAccess() {
+        Actor loa = actor("loa.bolton");
+        SharedMailbox a1 = mailboxOf("FM664");
+        RuleViolation refused = assertThrows(RuleViolation.class, () -> mailboxes.grant(loa, a1.getId(),
+                loa.personalAccountId(), Set.of(Permission.FULL_ACCESS), false, null, "Myself"));
+        assertTrue(refused.getMessage().contains("your own account"), refused.getMessage());
+    }
+
+    @Test
+    void aDuplicateOrPastExpiryIsRefusedWithAReason() {
+        SharedMailbox a1 = mailboxOf("FM664");
+        Delegation existing = em.createQuery("select d from Delegation d where d.mailbox = :m and d.revokedAt is null "
+                + "and d.expiresAt is null", Delegation.class).setParameter("m", a1).setMaxResults(1).getSingleResult();
+        RuleViolation duplicate = assertThrows(RuleViolation.class, () -> mailboxes.grant(actor("national"), a1.getId(),
+                existing.getAccount().getId(), Set.of(Permission.FULL_ACCESS), false, null, "Again"));
+        assertTrue(duplicate.getMessage().contains("already has access"), duplicate.getMessage());
+        PersonalAccount person = someoneWithoutAccessTo(a1);
+        RuleViolation past = assertThrows(RuleViolation.class, () -> mailboxes.grant(actor("national"), a1.getId(),
+                person.getId(), Set.of(Permission.FULL_ACCESS), false, Instant.now().minusSeconds(60), "Backdated"));
+        assertTrue(past.getMessage().contains("future"), past.getMessage());
+    }
+
+    @Test
+    void whenTheCallersTransactionRollsBackTheGrantAndItsAuditVanishTogether() throws Exception {
+        SharedMailbox a1 = mailboxOf("FM664");
+        PersonalAccount person = someoneWithoutAccessTo(a1);
+        tx.begin();
+        Delegation d = mailboxes.grant(actor("national"), a1.getId(), person.getId(), Set.of(Permission.FULL_ACCESS),
+                false, null, "Rolled back");
+        long id = d.getId();
+        tx.rollback();
+        assertEquals(null, em.find(Delegation.class, id));
+        assertEquals(0, auditCount(id));
+    }
+
+    @Test
+    void anAuditEventCannotBeChanged() throws Exception {
+        tx.begin();
+        try {
+            AuditEvent event = em.createQuery("select e from AuditEvent e order by e.id", AuditEvent.class)
+                    .setMaxResults(1).getSingleResult();
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> em.remove(event));
+            assertEquals("Audit events are append-only", refused.getMessage());
+        } finally {
+            tx.rollback();
+        }
+    }
+}
