@@ -44,6 +44,18 @@ final class DemoNames {
         used.merge(key(first, last), 1, Integer::sum);
     }
 
+    /** Notes an address already in the database, so new ones never clash with it. */
+    void observe(String address) {
+        int at = address.indexOf('@');
+        String local = at < 0 ? address : address.substring(0, at);
+        int digits = local.length();
+        while (digits > 0 && Character.isDigit(local.charAt(digits - 1))) {
+            digits--;
+        }
+        int n = digits == local.length() ? 1 : Integer.parseInt(local.substring(digits));
+        used.merge(local.substring(0, digits), n, Math::max);
+    }
+
     /** The next free local part for this name: jane.smith, then jane.smith2, jane.smith3... */
     String address(String first, String last) {
         int n = used.merge(key(first, last), 1, Integer::sum);

@@ -151,6 +151,20 @@ class MailboxServiceIT {
         assertEquals(0, auditCount(id));
     }
 
+    @jakarta.annotation.Resource(lookup = "java:app/jdbc/portal")
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void theSchemaIsFlywaysAndEveryMigrationSucceeded() {
+        var info = org.flywaydb.core.Flyway.configure(getClass().getClassLoader()).dataSource(dataSource)
+                .locations("classpath:db/migration").load().info();
+        assertTrue(info.applied().length >= 1, "migrations recorded");
+        assertEquals(0, info.pending().length, "nothing pending");
+        for (var migration : info.applied()) {
+            assertTrue(migration.getState().isApplied() && !migration.getState().isFailed(), migration.getScript());
+        }
+    }
+
     @Test
     void anAuditEventCannotBeChanged() throws Exception {
         tx.begin();

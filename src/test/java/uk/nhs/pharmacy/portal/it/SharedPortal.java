@@ -26,6 +26,7 @@ public final class SharedPortal implements BeforeAllCallback {
 
     private static final Object LOCK = new Object();
     private static Running instance;
+    private static Exception failedStart;
 
     public static String baseUrl() {
         return System.getProperty("it.baseUrl", "http://127.0.0.1:18080/");
@@ -34,8 +35,16 @@ public final class SharedPortal implements BeforeAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (LOCK) {
+            if (failedStart != null) {
+                throw new IllegalStateException("The shared portal failed to start earlier", failedStart);
+            }
             if (instance == null) {
-                instance = start();
+                try {
+                    instance = start();
+                } catch (Exception e) {
+                    failedStart = e;
+                    throw e;
+                }
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(SharedPortal.class.getName(), instance);
             }
         }
@@ -59,7 +68,7 @@ public final class SharedPortal implements BeforeAllCallback {
                 "-Ddb.url=" + dbUrl,
                 "-Ddb.class=" + System.getProperty("it.db.class"),
                 "-Ddb.user=" + System.getProperty("it.db.user"),
-                "-Ddb.password=" + System.getProperty("it.db.password", ""),
+                "-Ddb.password=" + System.getProperty("it.db.password"),
                 "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--deploy", "target/portal.war", "--contextroot", "/",
                 "--nocluster", "--port", String.valueOf(port),
@@ -93,6 +102,7 @@ public final class SharedPortal implements BeforeAllCallback {
             }
             Thread.sleep(500);
         }
+        process.destroyForcibly();
         throw new IllegalStateException("The portal was not ready within 180 s; see " + log.getAbsolutePath());
     }
 
