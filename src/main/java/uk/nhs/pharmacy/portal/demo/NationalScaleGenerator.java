@@ -96,6 +96,13 @@ public final class NationalScaleGenerator {
             written = writer.rowsWritten();
             report(connection);
         }
+        if (dataSource instanceof JdbcDataSource) {
+            // H2 keeps superseded pages until compacted: without this the file is many times larger.
+            System.out.println("Compacting the H2 file...");
+            try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement()) {
+                s.execute("SHUTDOWN COMPACT");
+            }
+        }
     }
 
     private void observeExistingAddresses(Connection connection, DemoDataset dataset) throws SQLException {
