@@ -65,7 +65,16 @@ public class LoginView {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         request.logout();
         external.invalidateSession();
+        if (external.isResponseCommitted()) {
+            faces.responseComplete(); // the OpenID Connect mechanism has already sent the browser on
+            return;
+        }
         external.redirect(external.getRequestContextPath() + "/login.xhtml?signedOut=true");
+    }
+
+    /** With OpenID Connect sign-in, the sign-in page sends people to the provider instead. */
+    public boolean isOpenIdConnect() {
+        return SignInMode.configured().equals("oidc");
     }
 
     public String getUsername() {
