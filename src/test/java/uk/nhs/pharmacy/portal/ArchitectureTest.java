@@ -1,0 +1,58 @@
+package uk.nhs.pharmacy.portal;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Features depend downwards only (ARCHITECTURE.md); domain classes know nothing of screens. */
+class ArchitectureTest {
+
+    private static final String BASE = "uk.nhs.pharmacy.portal.";
+    private static JavaClasses portal;
+
+    @BeforeAll
+    static void importClasses() {
+        portal = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("uk.nhs.pharmacy.portal");
+    }
+
+    @Test
+    void featuresDependDownwardsOnly() {
+        for (ArchRule rule : new ArchRule[]{organisationsKnowNothingAbove, accountsDoNotKnowMailboxes,
+                securityDoesNotKnowFeatures, platformDoesNotKnowFeatures, nothingDependsOnTheDemo}) {
+            rule.check(portal);
+        }
+    }
+
+    @Test
+    void entitiesAndServicesDoNotUseFaces() {
+        entitiesAndServicesDoNotUseFaces.check(portal);
+    }
+
+    static final ArchRule organisationsKnowNothingAbove = noClasses().that().resideInAPackage(BASE + "organisation..")
+            .should().dependOnClassesThat().resideInAnyPackage(BASE + "account..", BASE + "mailbox..", BASE + "home..",
+                    BASE + "demo..", BASE + "audit..");
+
+    static final ArchRule accountsDoNotKnowMailboxes = noClasses().that().resideInAPackage(BASE + "account..")
+            .should().dependOnClassesThat().resideInAnyPackage(BASE + "mailbox..", BASE + "home..", BASE + "demo..");
+
+    static final ArchRule securityDoesNotKnowFeatures = noClasses().that().resideInAPackage(BASE + "security..")
+            .should().dependOnClassesThat().resideInAnyPackage(BASE + "mailbox..", BASE + "account..", BASE + "home..",
+                    BASE + "demo..", BASE + "audit..");
+
+    static final ArchRule platformDoesNotKnowFeatures = noClasses().that().resideInAPackage(BASE + "platform..")
+            .should().dependOnClassesThat().resideInAnyPackage(BASE + "organisation..", BASE + "account..",
+                    BASE + "mailbox..", BASE + "home..", BASE + "audit..", BASE + "security..", BASE + "demo..");
+
+    static final ArchRule nothingDependsOnTheDemo = noClasses().that().resideOutsideOfPackage(BASE + "demo..")
+            .should().dependOnClassesThat().resideInAPackage(BASE + "demo..");
+
+    static final ArchRule entitiesAndServicesDoNotUseFaces = noClasses().that()
+            .haveNameNotMatching(".*View(\\$.*)?").and().resideOutsideOfPackage(BASE + "platform.web..")
+            .should().dependOnClassesThat().resideInAnyPackage("jakarta.faces..", "org.primefaces..");
+}
