@@ -13,9 +13,7 @@ import uk.nhs.pharmacy.portal.security.ScopeQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Read-only queries for the home pages, always narrowed to the actor's scope in the database. */
@@ -23,8 +21,6 @@ import java.util.Map;
 public class HomeService {
 
     private static final String LIVE = "d.revokedAt is null and (d.expiresAt is null or d.expiresAt > :now)";
-    private static final Map<String, String> SORTABLE = Map.of(
-            "odsCode", "o.odsCode", "name", "o.name", "postcode", "o.postcode", "area", "a.name");
 
     @PersistenceContext
     EntityManager em;
@@ -71,55 +67,5 @@ public class HomeService {
         if (jpql.contains(":" + name)) {
             query.setParameter(name, value);
         }
-    }
-
-    public long countPremises(Actor actor, PremisesFilter filter) {
-        TypedQuery<Long> query = em.createQuery("select count(o) from Organisation o left join o.area a "
-                + "where o.kind = :premisesKind and " + ScopeQuery.condition(actor, "o") + filter.jpql(), Long.class);
-        query.setParameter("premisesKind", OrganisationKind.PREMISES);
-        filter.bind(query);
-        return ScopeQuery.bind(query, actor).getSingleResult();
-    }
-
-    /** One page of premises in scope, with each one's open mailbox and its live and owner counts. */
-    public List<PremisesRow> premises(Actor actor, PremisesFilter filter, int first, int pageSize, String sortField,
-                                      boolean ascending) {
-        String order = SORTABLE.getOrDefault(sortField, "o.name") + (ascending ? " asc" : " desc") + ", o.id";
-        TypedQuery<Object[]> query = em.createQuery("select o.id, o.odsCode, o.name, o.postcode, a.name "
-                + "from Organisation o left join o.area a where o.kind = :premisesKind and "
-                + ScopeQuery.condition(actor, "o") + filter.jpql() + " order by " + order, Object[].class);
-        query.setParameter("premisesKind", OrganisationKind.PREMISES);
-        filter.bind(query);
-        List<Object[]> page = ScopeQuery.bind(query, actor).setFirstResult(first).setMaxResults(pageSize).getResultList();
-        List<PremisesRow> rows = new ArrayList<>();
-        for (Object[] r : page) {
-            rows.add(new PremisesRow((Long) r[0], String.valueOf(r[1]), (String) r[2],
-                    r[3] == null ? null : r[3].toString(), (String) r[4], null, null, 0, 0));
-        }
-        return withMailboxes(rows);
-    }
-
-    private List<PremisesRow> withMailboxes(List<PremisesRow> rows) {
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        List<Long> ids = rows.stream().map(PremisesRow::id).toList();
-        List<Object[]> mailboxes = em.createQuery("select m.premises.id, m.address, m.status, "
-                        + "(select count(d) from Delegation d where d.mailbox = m and " + LIVE + "), "
-                        + "(select count(d) from Delegation d where d.mailbox = m and d.owner = true and " + LIVE + ") "
-                        + "from SharedMailbox m where m.premises.id in :ids and m.status <> :closed", Object[].class)
-                .setParameter("ids", ids)
-                .setParameter("closed", MailboxStatus.CLOSED)
-                .setParameter("now", clock.instant())
-                .getResultList();
-        Map<Long, Object[]> byPremises = new HashMap<>();
-        mailboxes.forEach(m -> byPremises.put((Long) m[0], m));
-        List<PremisesRow> result = new ArrayList<>(rows.size());
-        for (PremisesRow row : rows) {
-            Object[] m = byPremises.get(row.id());
-            result.add(m == null ? row : row.withMailbox(m[1].toString(), (MailboxStatus) m[2],
-                    ((Number) m[3]).longValue(), ((Number) m[4]).longValue()));
-        }
-        return result;
     }
 }

@@ -9,7 +9,11 @@ import jakarta.validation.constraints.NotNull;
 import uk.nhs.pharmacy.portal.account.AccountRepository;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
 import uk.nhs.pharmacy.portal.audit.AuditLog;
+import uk.nhs.pharmacy.portal.organisation.Organisation;
+import uk.nhs.pharmacy.portal.organisation.OrganisationRepository;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.provisioning.ProvisioningKind;
+import uk.nhs.pharmacy.portal.provisioning.ProvisioningOutbox;
 import uk.nhs.pharmacy.portal.security.Action;
 import uk.nhs.pharmacy.portal.security.Actor;
 import uk.nhs.pharmacy.portal.security.Authorizer;
@@ -17,6 +21,7 @@ import uk.nhs.pharmacy.portal.security.Authorizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Grant and revoke: the rules hold here, whichever channel (screen, REST, batch) calls. Each
@@ -27,6 +32,7 @@ import java.util.Set;
 public class MailboxService {
 
     public static final String TARGET_DELEGATION = "DELEGATION";
+    public static final String TARGET_MAILBOX = "MAILBOX";
 
     @Inject
     MailboxRepository mailboxes;
@@ -35,7 +41,13 @@ public class MailboxService {
     AccountRepository accounts;
 
     @Inject
+    OrganisationRepository organisations;
+
+    @Inject
     Authorizer authorizer;
+
+    @Inject
+    ProvisioningOutbox outbox;
 
     @Inject
     AuditLog audit;
@@ -80,21 +92,110 @@ public class MailboxService {
         mailboxes.add(delegation);
         audit.record(actor.username(), "DELEGATION_GRANTED", TARGET_DELEGATION, delegation.getId(),
                 account.getAddress().value(), mailbox.getPremises().getId(), null, delegation.describe(), reason);
+        outbox.record(mailbox.getId(), mailbox.getAddress().value(), account.getAddress().value(),
+                ProvisioningKind.ACCESS_GRANTED, rights(delegation), actor.username());
         return delegation;
     }
 
-    public Delegation revoke(@NotNull Actor actor, long delegationId, @NotBlank String reason) {
+    /** Creates the premises' conforming shared mailbox; at most one open mailbox per premises. */
+    public SharedMailbox createMailbox(@NotNull Actor actor, long premisesId, @NotBlank String reason) {
+        Organisation premises = organisations.find(premisesId)
+                .orElseThrow(() -> new RuleViolation("No organisation " + premisesId));
+        authorizer.check(actor, Action.MANAGE_ACCESS, premises);
+        if (!premises.isPremises()) {
+            throw new RuleViolation(premises.getName() + " is not a pharmacy premises");
+        }
+        mailboxes.findOpenForPremises(premisesId).ifPresent(existing -> {
+            throw new RuleViolation(premises.getOdsCode() + " already has a mailbox: " + existing.getAddress()
+                    + " (" + existing.getStatus() + ")");
+        });
+        SharedMailbox mailbox = SharedMailbox.conforming(premises, clock.instant());
+        mailboxes.add(mailbox);
+        audit.record(actor.username(), "MAILBOX_CREATED", TARGET_MAILBOX, mailbox.getId(), mailbox.getAddress().value(),
+                premisesId, null, mailbox.getAddress() + " " + mailbox.getStatus(), reason);
+        outbox.record(mailbox.getId(), mailbox.getAddress().value(), null, ProvisioningKind.MAILBOX_CREATED, null,
+                actor.username());
+        return mailbox;
+    }
+
+    /**
+     * Changes what a person may do on a mailbox, or whether they own it. Taking away the last
+     * owner needs {@code confirmed}; the audit then records that the exception was confirmed.
+     */
+    public Delegation changePermissions(@NotNull Actor actor, long delegationId, @NotEmpty Set<Permission> permissions,
+                                        boolean owner, boolean confirmed, @NotBlank String reason) {
+        Delegation delegation = liveDelegation(actor, delegationId);
+        Instant now = clock.instant();
+        long[] counts = mailboxes.liveCounts(delegation.getMailbox().getId(), now);
+        boolean leavesNoOwner = delegation.isOwner() && !owner && counts[1] <= 1;
+        if (leavesNoOwner && !confirmed) {
+            throw new ConfirmationNeeded(delegation.getMailbox().getAddress() + " would be left with no owner");
+        }
+        if (owner && !delegation.isOwner() && counts[1] >= SharedMailbox.MAX_OWNERS) {
+            throw new RuleViolation(delegation.getMailbox().getAddress() + " already has " + SharedMailbox.MAX_OWNERS
+                    + " owners, NHSmail's limit");
+        }
+        String before = delegation.describe();
+        try {
+            delegation.changePermissions(permissions, owner);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation(e.getMessage());
+        }
+        audit.record(actor.username(), "DELEGATION_CHANGED", TARGET_DELEGATION, delegation.getId(),
+                delegation.getAccount().getAddress().value(), delegation.getMailbox().getPremises().getId(), before,
+                delegation.describe() + (leavesNoOwner ? " [confirmed: leaves no owner]" : ""), reason);
+        outbox.record(delegation.getMailbox().getId(), delegation.getMailbox().getAddress().value(),
+                delegation.getAccount().getAddress().value(), ProvisioningKind.ACCESS_CHANGED, rights(delegation),
+                actor.username());
+        return delegation;
+    }
+
+    private Delegation liveDelegation(Actor actor, long delegationId) {
         Delegation delegation = mailboxes.findDelegation(delegationId)
                 .orElseThrow(() -> new RuleViolation("No delegation " + delegationId));
         authorizer.check(actor, Action.MANAGE_ACCESS, delegation.getMailbox().getPremises());
         if (delegation.isRevoked()) {
             throw new RuleViolation("This access was already revoked at " + delegation.getRevokedAt());
         }
+        return delegation;
+    }
+
+    private static String rights(Delegation delegation) {
+        String permissions = delegation.getPermissions().stream().map(Enum::name).collect(Collectors.joining(","));
+        return delegation.isOwner() ? permissions + ",OWNER" : permissions;
+    }
+
+    public Delegation revoke(@NotNull Actor actor, long delegationId, @NotBlank String reason) {
+        return revoke(actor, delegationId, reason, false);
+    }
+
+    /**
+     * Takes access away. If that would leave the mailbox below NHSmail's minimum of 2 live accounts,
+     * or with no owner, it needs {@code confirmed}, and the audit records the confirmed exception.
+     */
+    public Delegation revoke(@NotNull Actor actor, long delegationId, @NotBlank String reason, boolean confirmed) {
+        Delegation delegation = liveDelegation(actor, delegationId);
+        Instant now = clock.instant();
+        String warning = null;
+        if (delegation.isLiveAt(now)) {
+            long[] counts = mailboxes.liveCounts(delegation.getMailbox().getId(), now);
+            if (counts[0] - 1 < SharedMailbox.MIN_LIVE_ACCOUNTS) {
+                warning = "leaves " + (counts[0] - 1) + " live accounts, below NHSmail's minimum of "
+                        + SharedMailbox.MIN_LIVE_ACCOUNTS;
+            } else if (delegation.isOwner() && counts[1] <= 1) {
+                warning = "leaves no owner";
+            }
+        }
+        if (warning != null && !confirmed) {
+            throw new ConfirmationNeeded("Revoking this " + warning + " on " + delegation.getMailbox().getAddress());
+        }
         String before = delegation.describe();
-        delegation.revoke(actor.username(), clock.instant(), reason);
+        delegation.revoke(actor.username(), now, reason);
         audit.record(actor.username(), "DELEGATION_REVOKED", TARGET_DELEGATION, delegation.getId(),
                 delegation.getAccount().getAddress().value(), delegation.getMailbox().getPremises().getId(),
-                before, "revoked", reason);
+                before, warning == null ? "revoked" : "revoked [confirmed: " + warning + "]", reason);
+        outbox.record(delegation.getMailbox().getId(), delegation.getMailbox().getAddress().value(),
+                delegation.getAccount().getAddress().value(), ProvisioningKind.ACCESS_REVOKED, "", actor.username());
         return delegation;
     }
 }

@@ -1,7 +1,4 @@
-package uk.nhs.pharmacy.portal.home;
-
-import uk.nhs.pharmacy.portal.mailbox.MailboxStatus;
-import uk.nhs.pharmacy.portal.mailbox.SharedMailbox;
+package uk.nhs.pharmacy.portal.mailbox;
 
 import java.io.Serializable;
 

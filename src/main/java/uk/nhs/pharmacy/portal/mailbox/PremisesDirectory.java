@@ -1,0 +1,84 @@
+package uk.nhs.pharmacy.portal.mailbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import uk.nhs.pharmacy.portal.organisation.OrganisationKind;
+import uk.nhs.pharmacy.portal.security.Actor;
+import uk.nhs.pharmacy.portal.security.ScopeQuery;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The premises directory: premises in the actor's scope with their mailbox and live counts,
+ * paged, sorted and filtered in the database.
+ */
+@ApplicationScoped
+public class PremisesDirectory {
+
+    private static final String LIVE = PremisesFilter.LIVE;
+    private static final Map<String, String> SORTABLE = Map.of(
+            "odsCode", "o.odsCode", "name", "o.name", "postcode", "o.postcode", "area", "a.name");
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public long countPremises(Actor actor, PremisesFilter filter) {
+        TypedQuery<Long> query = em.createQuery("select count(o) from Organisation o left join o.area a "
+                + "where o.kind = :premisesKind and " + ScopeQuery.condition(actor, "o") + filter.jpql(), Long.class);
+        query.setParameter("premisesKind", OrganisationKind.PREMISES);
+        filter.bind(query, clock.instant());
+        return ScopeQuery.bind(query, actor).getSingleResult();
+    }
+
+    /** One page of premises in scope, with each one's open mailbox and its live and owner counts. */
+    public List<PremisesRow> premises(Actor actor, PremisesFilter filter, int first, int pageSize, String sortField,
+                                      boolean ascending) {
+        String order = SORTABLE.getOrDefault(sortField, "o.name") + (ascending ? " asc" : " desc") + ", o.id";
+        TypedQuery<Object[]> query = em.createQuery("select o.id, o.odsCode, o.name, o.postcode, a.name "
+                + "from Organisation o left join o.area a where o.kind = :premisesKind and "
+                + ScopeQuery.condition(actor, "o") + filter.jpql() + " order by " + order, Object[].class);
+        query.setParameter("premisesKind", OrganisationKind.PREMISES);
+        filter.bind(query, clock.instant());
+        List<Object[]> page = ScopeQuery.bind(query, actor).setFirstResult(first).setMaxResults(pageSize).getResultList();
+        List<PremisesRow> rows = new ArrayList<>();
+        for (Object[] r : page) {
+            rows.add(new PremisesRow((Long) r[0], String.valueOf(r[1]), (String) r[2],
+                    r[3] == null ? null : r[3].toString(), (String) r[4], null, null, 0, 0));
+        }
+        return withMailboxes(rows);
+    }
+
+    private List<PremisesRow> withMailboxes(List<PremisesRow> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        List<Long> ids = rows.stream().map(PremisesRow::id).toList();
+        List<Object[]> mailboxes = em.createQuery("select m.premises.id, m.address, m.status, "
+                        + "(select count(d) from Delegation d where d.mailbox = m and " + LIVE + "), "
+                        + "(select count(d) from Delegation d where d.mailbox = m and d.owner = true and " + LIVE + ") "
+                        + "from SharedMailbox m where m.premises.id in :ids and m.status <> :closed", Object[].class)
+                .setParameter("ids", ids)
+                .setParameter("closed", MailboxStatus.CLOSED)
+                .setParameter("now", clock.instant())
+                .getResultList();
+        Map<Long, Object[]> byPremises = new HashMap<>();
+        mailboxes.forEach(m -> byPremises.put((Long) m[0], m));
+        List<PremisesRow> result = new ArrayList<>(rows.size());
+        for (PremisesRow row : rows) {
+            Object[] m = byPremises.get(row.id());
+            result.add(m == null ? row : row.withMailbox(m[1].toString(), (MailboxStatus) m[2],
+                    ((Number) m[3]).longValue(), ((Number) m[4]).longValue()));
+        }
+        return result;
+    }
+}

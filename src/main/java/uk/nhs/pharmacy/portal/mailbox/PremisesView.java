@@ -1,0 +1,196 @@
+package uk.nhs.pharmacy.portal.mailbox;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import uk.nhs.pharmacy.portal.account.AccountRepository;
+import uk.nhs.pharmacy.portal.account.MailAddress;
+import uk.nhs.pharmacy.portal.account.PersonalAccount;
+import uk.nhs.pharmacy.portal.organisation.OdsCode;
+import uk.nhs.pharmacy.portal.platform.InvalidValueException;
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.platform.web.Messages;
+import uk.nhs.pharmacy.portal.security.AccessDeniedException;
+import uk.nhs.pharmacy.portal.security.CurrentUser;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * The premises page: details, the shared mailbox, who has access, warnings and history; and for
+ * an LOA in scope, create the mailbox, grant and revoke. Every action goes through
+ * {@link MailboxService}, which checks scope and rules again.
+ */
+@Named
+@ViewScoped
+public class PremisesView implements Serializable {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    @Inject
+    MailboxQueries queries;
+
+    @Inject
+    MailboxService service;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Messages messages;
+
+    private String ods;
+    private PremisesDetails details;
+
+    // the grant form
+    private String grantAddress;
+    private List<String> grantPermissions = new ArrayList<>(List.of(Permission.FULL_ACCESS.name()));
+    private boolean grantOwner;
+    private LocalDate grantExpiry;
+    private String grantReason;
+
+    // the revoke form
+    private Long revoking;
+    private String revokeReason;
+    private boolean confirmationNeeded;
+    private String confirmationText;
+
+    public void load() throws IOException {
+        try {
+            details = queries.premises(currentUser.actor(), OdsCode.premises(ods)).orElse(null);
+        } catch (InvalidValueException e) {
+            details = null;
+        }
+        if (details == null) {
+            // Missing and out of scope look the same.
+            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Not found");
+            FacesContext.getCurrentInstance().responseComplete();
+        }
+    }
+
+    private void reload() {
+        details = queries.premises(currentUser.actor(), details.premises().getOdsCode()).orElseThrow();
+    }
+
+    public void createMailbox() {
+        act(() -> {
+            service.createMailbox(currentUser.actor(), details.premises().getId(), "Created from the premises page");
+            messages.info("premises.created");
+        });
+    }
+
+    public void grant() {
+        act(() -> {
+            PersonalAccount account = accounts.findByAddress(MailAddress.of(addressPart(grantAddress)))
+                    .orElseThrow(() -> new RuleViolation("No personal account " + grantAddress));
+            EnumSet<Permission> permissions = EnumSet.noneOf(Permission.class);
+            grantPermissions.forEach(p -> permissions.add(Permission.valueOf(p)));
+            service.grant(currentUser.actor(), details.mailbox().getId(), account.getId(), permissions, grantOwner,
+                    grantExpiry == null ? null : grantExpiry.plusDays(1).atStartOfDay(UK).toInstant(), grantReason);
+            messages.info("premises.granted", account.getAddress().value());
+            grantAddress = null;
+            grantExpiry = null;
+            grantReason = null;
+            grantOwner = false;
+        });
+    }
+
+    public void startRevoke(long delegationId) {
+        revoking = delegationId;
+        revokeReason = null;
+        confirmationNeeded = false;
+    }
+
+    public void cancelRevoke() {
+        revoking = null;
+        confirmationNeeded = false;
+    }
+
+    public void revoke() {
+        boolean confirmed = confirmationNeeded;
+        act(() -> {
+            try {
+                service.revoke(currentUser.actor(), revoking, revokeReason, confirmed);
+                messages.info("premises.revoked");
+                revoking = null;
+                confirmationNeeded = false;
+            } catch (ConfirmationNeeded e) {
+                confirmationNeeded = true;
+                confirmationText = e.getMessage();
+            }
+        });
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+        } catch (AccessDeniedException e) {
+            messages.error("premises.notAllowed");
+        } catch (IllegalArgumentException | RuleViolation e) {
+            messages.errorText(e.getMessage());
+        } catch (jakarta.validation.ConstraintViolationException e) {
+            messages.error("premises.missingInput");
+        } catch (jakarta.ejb.EJBException | jakarta.transaction.TransactionalException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuleViolation || cause instanceof IllegalArgumentException) {
+                messages.errorText(cause.getMessage());
+            } else if (cause instanceof jakarta.validation.ConstraintViolationException) {
+                messages.error("premises.missingInput");
+            } else {
+                throw e;
+            }
+        }
+        reload();
+    }
+
+    /** Autocomplete: the text may be "address — name"; the address is what counts. */
+    private static String addressPart(String text) {
+        if (text == null) {
+            return null;
+        }
+        int space = text.indexOf(' ');
+        return space < 0 ? text : text.substring(0, space);
+    }
+
+    public List<String> completeAccount(String text) {
+        return accounts.searchActive(text, 10).stream()
+                .map(a -> a.getAddress().value() + " — " + a.displayName() + ", " + a.getJobRole())
+                .toList();
+    }
+
+    public PremisesDetails getDetails() {
+        return details;
+    }
+
+    public Permission[] getPermissionChoices() {
+        return Permission.values();
+    }
+
+    public String getOds() { return ods; }
+    public void setOds(String ods) { this.ods = ods; }
+    public String getGrantAddress() { return grantAddress; }
+    public void setGrantAddress(String grantAddress) { this.grantAddress = grantAddress; }
+    public List<String> getGrantPermissions() { return grantPermissions; }
+    public void setGrantPermissions(List<String> grantPermissions) { this.grantPermissions = grantPermissions; }
+    public boolean isGrantOwner() { return grantOwner; }
+    public void setGrantOwner(boolean grantOwner) { this.grantOwner = grantOwner; }
+    public LocalDate getGrantExpiry() { return grantExpiry; }
+    public void setGrantExpiry(LocalDate grantExpiry) { this.grantExpiry = grantExpiry; }
+    public String getGrantReason() { return grantReason; }
+    public void setGrantReason(String grantReason) { this.grantReason = grantReason; }
+    public Long getRevoking() { return revoking; }
+    public String getRevokeReason() { return revokeReason; }
+    public void setRevokeReason(String revokeReason) { this.revokeReason = revokeReason; }
+    public boolean isConfirmationNeeded() { return confirmationNeeded; }
+    public String getConfirmationText() { return confirmationText; }
+    public LocalDate getToday() { return LocalDate.now(UK); }
+}
