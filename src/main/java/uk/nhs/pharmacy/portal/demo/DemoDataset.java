@@ -27,6 +27,8 @@ public final class DemoDataset {
     public static final String NATIONAL_ODS = "X26";
     public static final String REGION_ODS = "Y62";
     public static final String GREATER_MANCHESTER_ODS = "E54000057";
+    /** A locum with no access anywhere yet (leo.lindqvist@nhs.net). */
+    public static final String[] NEW_LOCUM = {"Leo", "Lindqvist"};
 
     private final BulkWriter writer;
     private final Random random;
@@ -108,6 +110,11 @@ public final class DemoDataset {
                     person.jobRole(), "ACTIVE", home, true, null));
             counts.accounts++;
         }
+        // A locum new to the area, with no access yet: the one the README's tour grants access to.
+        names.reserve(NEW_LOCUM[0], NEW_LOCUM[1]);
+        writer.account(MailAddress.forPerson(NEW_LOCUM[0], NEW_LOCUM[1], 1).value(), NEW_LOCUM[0], NEW_LOCUM[1],
+                "LOCUM_PHARMACIST", "ACTIVE", gm, true, null);
+        counts.accounts++;
         String[] grantors = {"loa.gm", "loa.bolton", "national"};
         for (GmPharmacy p : pharmacies) {
             String ods = p.odsCode().strip().toUpperCase(Locale.ROOT);

@@ -47,6 +47,8 @@ public final class Browser implements AutoCloseable {
 
     /** Signs in through the sign-in page and waits for the page that follows. */
     public void signIn(String username, String password) {
+        open("login.xhtml");
+        driver.manage().deleteAllCookies(); // start from no session, whoever was signed in before
         open("");
         waitFor(By.id("login:username"));
         driver.findElement(By.id("login:username")).sendKeys(username);

@@ -11,11 +11,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
 import uk.nhs.pharmacy.portal.audit.AuditEvent;
+import uk.nhs.pharmacy.portal.mailbox.ConfirmationNeeded;
 import uk.nhs.pharmacy.portal.mailbox.Delegation;
 import uk.nhs.pharmacy.portal.mailbox.MailboxService;
 import uk.nhs.pharmacy.portal.mailbox.Permission;
 import uk.nhs.pharmacy.portal.mailbox.SharedMailbox;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.provisioning.ProvisioningEvent;
+import uk.nhs.pharmacy.portal.provisioning.ProvisioningKind;
+import uk.nhs.pharmacy.portal.provisioning.ProvisioningState;
 import uk.nhs.pharmacy.portal.security.AccessDeniedException;
 import uk.nhs.pharmacy.portal.security.Actor;
 import uk.nhs.pharmacy.portal.security.Actors;
@@ -64,17 +68,89 @@ class MailboxServiceIT {
                 .setParameter("code", uk.nhs.pharmacy.portal.organisation.OdsCode.premises(odsCode)).getSingleResult();
     }
 
-    /** An active account with no live access to the mailbox, homed in the given area's premises. */
+    /** An active dispenser with no live access to the mailbox. */
     private PersonalAccount someoneWithoutAccessTo(SharedMailbox mailbox) {
+        return peopleWithoutAccessTo(mailbox, 1).get(0);
+    }
+
+    private List<PersonalAccount> peopleWithoutAccessTo(SharedMailbox mailbox, int howMany) {
         return em.createQuery("select a from PersonalAccount a where a.status = uk.nhs.pharmacy.portal.account.AccountStatus.ACTIVE "
                         + "and a.jobRole = uk.nhs.pharmacy.portal.account.JobRole.DISPENSER and not exists (select d from Delegation d "
                         + "where d.account = a and d.mailbox = :mailbox and d.revokedAt is null) order by a.id", PersonalAccount.class)
-                .setParameter("mailbox", mailbox).setMaxResults(1).getSingleResult();
+                .setParameter("mailbox", mailbox).setMaxResults(howMany).getResultList();
     }
 
     private long auditCount(long delegationId) {
         return em.createQuery("select count(e) from AuditEvent e where e.targetType = 'DELEGATION' and e.targetId = :id", Long.class)
                 .setParameter("id", delegationId).getSingleResult();
+    }
+
+    private List<ProvisioningEvent> provisioning(String accountAddress) {
+        return em.createQuery("select e from ProvisioningEvent e where e.accountAddress = :a order by e.id",
+                ProvisioningEvent.class).setParameter("a", accountAddress).getResultList();
+    }
+
+    @Test
+    void everyAccessChangeWritesAPendingProvisioningEventInTheSameTransaction() throws Exception {
+        SharedMailbox a1 = mailboxOf("FM664");
+        List<PersonalAccount> candidates = peopleWithoutAccessTo(a1, 2);
+        PersonalAccount person = candidates.get(0);
+        PersonalAccount other = candidates.get(1);
+        String address = person.getAddress().value();
+        int before = provisioning(address).size();
+        Delegation granted = mailboxes.grant(actor("loa.bolton"), a1.getId(), person.getId(),
+                EnumSet.of(Permission.FULL_ACCESS, Permission.SEND_AS), false, null, "New starter");
+        mailboxes.changePermissions(actor("loa.bolton"), granted.getId(), EnumSet.of(Permission.FULL_ACCESS), true, false,
+                "Now runs the mailbox");
+        mailboxes.revoke(actor("loa.bolton"), granted.getId(), "Moved branch");
+        List<ProvisioningEvent> events = provisioning(address).subList(before, before + 3);
+        assertEquals(List.of(ProvisioningKind.ACCESS_GRANTED, ProvisioningKind.ACCESS_CHANGED, ProvisioningKind.ACCESS_REVOKED),
+                events.stream().map(ProvisioningEvent::getKind).toList());
+        assertEquals("FULL_ACCESS,SEND_AS", events.get(0).getRights());
+        assertEquals("FULL_ACCESS,OWNER", events.get(1).getRights());
+        assertEquals("", events.get(2).getRights() == null ? "" : events.get(2).getRights());
+        assertTrue(events.stream().allMatch(e -> e.getState() == ProvisioningState.PENDING));
+        assertEquals("pharmacy.fm664@nhs.net", events.get(0).getMailboxAddress());
+
+        int otherBefore = provisioning(other.getAddress().value()).size();
+        tx.begin();
+        mailboxes.grant(actor("national"), a1.getId(), other.getId(), Set.of(Permission.FULL_ACCESS), false, null, "Rolled back");
+        tx.rollback();
+        assertEquals(otherBefore, provisioning(other.getAddress().value()).size(), "nothing is sent for a rolled-back change");
+    }
+
+    @Test
+    void revokingBelowTheMinimumNeedsAConfirmationThatIsAudited() {
+        SharedMailbox pair = em.createQuery("select m from SharedMailbox m where m.status = "
+                + "uk.nhs.pharmacy.portal.mailbox.MailboxStatus.ACTIVE and m.premises.area.name = 'Bolton' and "
+                + "(select count(d) from Delegation d where d.mailbox = m and d.revokedAt is null and d.expiresAt is null) = 2 "
+                + "and (select count(d) from Delegation d where d.mailbox = m and d.revokedAt is null) = 2 order by m.id",
+                SharedMailbox.class).setMaxResults(1).getSingleResult();
+        Delegation member = em.createQuery("select d from Delegation d where d.mailbox = :m and d.revokedAt is null "
+                + "order by d.owner, d.id", Delegation.class).setParameter("m", pair).setMaxResults(1).getSingleResult();
+        ConfirmationNeeded needed = assertThrows(ConfirmationNeeded.class,
+                () -> mailboxes.revoke(actor("loa.bolton"), member.getId(), "Left", false));
+        assertTrue(needed.getMessage().contains("below NHSmail's minimum"), needed.getMessage());
+        assertEquals(null, em.find(Delegation.class, member.getId()).getRevokedAt(), "nothing changed");
+
+        mailboxes.revoke(actor("loa.bolton"), member.getId(), "Left; replacement starts Monday", true);
+        AuditEvent audited = em.createQuery("select e from AuditEvent e where e.targetType = 'DELEGATION' and e.targetId = :id "
+                + "and e.action = 'DELEGATION_REVOKED'", AuditEvent.class).setParameter("id", member.getId()).getSingleResult();
+        assertTrue(audited.getAfter().contains("confirmed"), audited.getAfter());
+    }
+
+    @Test
+    void aPremisesGetsOneMailboxByTheConventionAndASecondIsRefused() {
+        var premises = em.createQuery("select o from Organisation o where o.kind = "
+                + "uk.nhs.pharmacy.portal.organisation.OrganisationKind.PREMISES and o.area.name = 'Bolton' and not exists "
+                + "(select m from SharedMailbox m where m.premises = o) order by o.id",
+                uk.nhs.pharmacy.portal.organisation.Organisation.class).setMaxResults(1).getSingleResult();
+        assertThrows(AccessDeniedException.class, () -> mailboxes.createMailbox(actor("owner.cohens"), premises.getId(), "x"));
+        SharedMailbox created = mailboxes.createMailbox(actor("loa.bolton"), premises.getId(), "Onboarding");
+        assertEquals("pharmacy." + premises.getOdsCode().value().toLowerCase() + "@nhs.net", created.getAddress().value());
+        RuleViolation second = assertThrows(RuleViolation.class,
+                () -> mailboxes.createMailbox(actor("loa.bolton"), premises.getId(), "Again"));
+        assertTrue(second.getMessage().contains("already has a mailbox"), second.getMessage());
     }
 
     @Test

@@ -1,0 +1,99 @@
+package uk.nhs.pharmacy.portal.it;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import uk.nhs.pharmacy.portal.demo.DemoUsers;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An LOA finds a premises, grants a locum time-limited access, sees it listed, then revokes it. */
+@ExtendWith(SharedPortal.class)
+class PremisesAccessIT {
+
+    private static Browser browser;
+
+    @BeforeAll
+    static void openBrowser() throws IOException {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() throws IOException {
+        browser.close();
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+    }
+
+    @Test
+    void anLoaGrantsALocumTimeLimitedAccessAndRevokesIt() throws IOException {
+        browser.signIn("loa.bolton", DemoUsers.PASSWORD);
+        browser.driver().findElement(By.id("navDirectory")).click();
+        browser.waitFor(By.id("premisesForm:premises"));
+        WebElement odsFilter = browser.driver().findElements(By.cssSelector("#premisesForm\\:premises .ui-column-filter")).get(0);
+        odsFilter.sendKeys("FM664");
+        waiting().until(d -> d.findElements(By.cssSelector("#premisesForm\\:premises_data > tr")).size() == 1);
+        browser.driver().findElement(By.linkText("FM664")).click();
+        browser.waitFor(By.id("grantForm:account_input"));
+        assertThat(browser.text(By.id("pageTitle"))).isEqualTo("A1 Pharmacy (FM664)");
+        assertThat(browser.text(By.id("accessForm:access"))).doesNotContain("leo.lindqvist@nhs.net");
+
+        browser.driver().findElement(By.id("grantForm:account_input")).sendKeys("leo.lind");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-autocomplete-item")));
+        browser.driver().findElement(By.cssSelector(".ui-autocomplete-item")).click();
+        String lastDay = LocalDate.now(ZoneId.of("Europe/London")).plusDays(14).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        WebElement expiry = browser.driver().findElement(By.id("grantForm:expiry_input"));
+        expiry.sendKeys(lastDay);
+        browser.driver().findElement(By.id("pageTitle")).click(); // closes the calendar overlay
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-datepicker-panel, .ui-datepicker")));
+        browser.driver().findElement(By.id("grantForm:reason")).sendKeys("Locum cover for two weeks");
+        browser.driver().findElement(By.id("grantForm:grant")).click();
+
+        browser.waitFor(By.cssSelector(".ui-messages-info"));
+        assertThat(browser.text(By.cssSelector(".ui-messages-info"))).contains("leo.lindqvist@nhs.net");
+        WebElement row = locumRow();
+        assertThat(row.getText()).contains("Leo Lindqvist").contains("Locum pharmacist").contains("loa.bolton")
+                .contains(LocalDate.now(ZoneId.of("Europe/London")).plusDays(15).format(DateTimeFormatter.ofPattern("d MMM yyyy")));
+        browser.screenshot("premises-granted");
+
+        row.findElement(By.cssSelector("button[id$=':revoke']")).click();
+        browser.waitFor(By.id("revokeForm:revokeReason"));
+        browser.driver().findElement(By.id("revokeForm:confirmRevoke")).click();
+        browser.waitFor(By.cssSelector(".ui-messages-error"));
+        assertThat(browser.text(By.cssSelector(".ui-messages-error"))).containsIgnoringCase("reason");
+        assertThat(browser.text(By.id("accessForm:access"))).contains("leo.lindqvist@nhs.net");
+
+        browser.driver().findElement(By.id("revokeForm:revokeReason")).sendKeys("Cover ended");
+        browser.driver().findElement(By.id("revokeForm:confirmRevoke")).click();
+        browser.waitFor(By.cssSelector(".ui-messages-info"));
+        assertThat(browser.text(By.id("accessForm:access"))).doesNotContain("leo.lindqvist@nhs.net");
+        assertThat(browser.text(By.id("history"))).contains("DELEGATION_REVOKED").contains("Cover ended");
+    }
+
+    @Test
+    void anLoaCannotOpenAPremisesOutsideTheirScope() {
+        browser.signIn("loa.bolton", DemoUsers.PASSWORD);
+        browser.open("premises.xhtml?ods=FRL97"); // a Manchester premises
+        browser.waitFor(By.id("pageTitle"));
+        assertThat(browser.text(By.id("pageTitle"))).isEqualTo("Page not found");
+    }
+
+    private WebElement locumRow() {
+        return browser.driver().findElements(By.cssSelector("#accessForm\\:access_data > tr")).stream()
+                .filter(r -> r.getText().contains("leo.lindqvist@nhs.net")).findFirst()
+                .orElseThrow(() -> new AssertionError("no row for the locum"));
+    }
+}
