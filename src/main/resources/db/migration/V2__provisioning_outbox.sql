@@ -20,3 +20,6 @@ CREATE TABLE provisioning_event (
 );
 CREATE INDEX ix_provisioning_state ON provisioning_event (state, id);
 CREATE INDEX ix_provisioning_mailbox ON provisioning_event (mailbox_id, id);
+
+-- A person's history on their account page: audit events are labelled with the account address.
+CREATE INDEX ix_audit_label ON audit_event (target_label, occurred_at);

@@ -44,6 +44,15 @@ public class AuditLog {
                 .getResultList();
     }
 
+    /** Events about one person (labelled with their address), newest first. */
+    public List<AuditEvent> forLabel(String label, int first, int pageSize) {
+        return em.createQuery("select e from AuditEvent e where e.targetLabel = :label "
+                        + "order by e.occurredAt desc, e.id desc", AuditEvent.class)
+                .setParameter("label", label)
+                .setFirstResult(first).setMaxResults(pageSize)
+                .getResultList();
+    }
+
     public List<AuditEvent> forOrganisation(long organisationId, int first, int pageSize) {
         return em.createQuery("select e from AuditEvent e where e.organisationId = :org "
                         + "order by e.occurredAt desc, e.id desc", AuditEvent.class)

@@ -2,6 +2,9 @@ package uk.nhs.pharmacy.portal.mailbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import uk.nhs.pharmacy.portal.account.AccountRepository;
+import uk.nhs.pharmacy.portal.account.MailAddress;
+import uk.nhs.pharmacy.portal.account.PersonalAccount;
 import uk.nhs.pharmacy.portal.audit.AuditLog;
 import uk.nhs.pharmacy.portal.organisation.OdsCode;
 import uk.nhs.pharmacy.portal.organisation.Organisation;
@@ -28,6 +31,9 @@ public class MailboxQueries {
     MailboxRepository mailboxes;
 
     @Inject
+    AccountRepository accounts;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -38,6 +44,26 @@ public class MailboxQueries {
 
     @Inject
     Clock clock;
+
+    /**
+     * A personal account's page: visible to a national administrator, and to an LOA or owner whose
+     * scope holds the person's home organisation or a premises they can reach.
+     */
+    public Optional<AccountDetails> account(Actor actor, MailAddress address) {
+        Optional<PersonalAccount> found = accounts.findByAddress(address);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        PersonalAccount account = found.get();
+        List<Delegation> access = mailboxes.liveDelegationsOf(account.getId(), clock.instant());
+        boolean visible = authorizer.may(actor, Action.VIEW, account.getHomeOrganisation())
+                || access.stream().anyMatch(d -> authorizer.may(actor, Action.VIEW, d.getMailbox().getPremises()));
+        if (!visible) {
+            return Optional.empty();
+        }
+        return Optional.of(new AccountDetails(account, account.getHomeOrganisation().getName(), access,
+                audit.forLabel(address.value(), 0, HISTORY)));
+    }
 
     /** The premises page, or empty when there is no such premises or the actor may not see it. */
     public Optional<PremisesDetails> premises(Actor actor, OdsCode code) {

@@ -47,6 +47,15 @@ public class MailboxRepository {
                 .getResultList();
     }
 
+    /** Every live delegation of one person, across all premises. */
+    public List<Delegation> liveDelegationsOf(long accountId, Instant now) {
+        return em.createQuery("select d from Delegation d join fetch d.mailbox m join fetch m.premises p "
+                        + "where d.account.id = :account and d.revokedAt is null and (d.expiresAt is null or d.expiresAt > :now) "
+                        + "order by p.name", Delegation.class)
+                .setParameter("account", accountId).setParameter("now", now)
+                .getResultList();
+    }
+
     public boolean hasLiveDelegation(long mailboxId, long accountId, Instant now) {
         return !em.createQuery("select d.id from Delegation d where d.mailbox.id = :mailbox and d.account.id = :account "
                         + "and d.revokedAt is null and (d.expiresAt is null or d.expiresAt > :now)", Long.class)

@@ -69,7 +69,16 @@ class PremisesAccessIT {
                 .contains(LocalDate.now(ZoneId.of("Europe/London")).plusDays(15).format(DateTimeFormatter.ofPattern("d MMM yyyy")));
         browser.screenshot("premises-granted");
 
-        row.findElement(By.cssSelector("button[id$=':revoke']")).click();
+        // The locum's own page lists the mailbox they can now reach.
+        row.findElement(By.cssSelector("a.person-link")).click();
+        browser.waitFor(By.id("accountAddress"));
+        assertThat(browser.text(By.id("pageTitle"))).isEqualTo("Leo Lindqvist");
+        assertThat(browser.text(By.id("access"))).contains("FM664").contains("pharmacy.fm664@nhs.net");
+        assertThat(browser.text(By.id("history"))).contains("DELEGATION_GRANTED");
+        browser.driver().navigate().back();
+        browser.waitFor(By.id("accessForm:access"));
+
+        locumRow().findElement(By.cssSelector("button[id$=':revoke']")).click();
         browser.waitFor(By.id("revokeForm:revokeReason"));
         browser.driver().findElement(By.id("revokeForm:confirmRevoke")).click();
         browser.waitFor(By.cssSelector(".ui-messages-error"));
