@@ -172,6 +172,10 @@ public class Delegation {
         return id;
     }
 
+    public long getVersion() {
+        return version;
+    }
+
     public SharedMailbox getMailbox() {
         return mailbox;
     }

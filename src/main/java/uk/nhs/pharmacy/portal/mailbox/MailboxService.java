@@ -150,6 +150,34 @@ public class MailboxService {
         return delegation;
     }
 
+    /**
+     * The same as {@link #changePermissions(Actor, long, Set, boolean, boolean, String)}, refused if
+     * someone else changed this access since the caller read it (version {@code seenVersion}).
+     */
+    public Delegation changePermissions(@NotNull Actor actor, long delegationId, long seenVersion,
+                                        @NotEmpty Set<Permission> permissions, boolean owner, boolean confirmed,
+                                        @NotBlank String reason) {
+        requireUnchanged(delegationId, seenVersion);
+        return changePermissions(actor, delegationId, permissions, owner, confirmed, reason);
+    }
+
+    /** Revoke, refused if someone else changed this access since the caller read it. */
+    public Delegation revoke(@NotNull Actor actor, long delegationId, long seenVersion, @NotBlank String reason,
+                             boolean confirmed) {
+        requireUnchanged(delegationId, seenVersion);
+        return revoke(actor, delegationId, reason, confirmed);
+    }
+
+    private void requireUnchanged(long delegationId, long seenVersion) {
+        mailboxes.findDelegation(delegationId).ifPresent(d -> {
+            if (d.getVersion() != seenVersion) {
+                throw new RuleViolation("Someone else changed this access while you were looking at it ("
+                        + (d.isRevoked() ? "revoked by " + d.getRevokedBy() : "now " + d.describe())
+                        + "). Nothing was changed; check the list and try again.");
+            }
+        });
+    }
+
     private Delegation liveDelegation(Actor actor, long delegationId) {
         Delegation delegation = mailboxes.findDelegation(delegationId)
                 .orElseThrow(() -> new RuleViolation("No delegation " + delegationId));

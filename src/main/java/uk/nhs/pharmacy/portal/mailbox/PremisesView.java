@@ -58,8 +58,16 @@ public class PremisesView implements Serializable {
     private LocalDate grantExpiry;
     private String grantReason;
 
+    // the change form
+    private Long changing;
+    private long changingVersion;
+    private List<String> changePermissions = new ArrayList<>();
+    private boolean changeOwner;
+    private String changeReason;
+
     // the revoke form
     private Long revoking;
+    private long revokingVersion;
     private String revokeReason;
     private boolean confirmationNeeded;
     private String confirmationText;
@@ -104,8 +112,43 @@ public class PremisesView implements Serializable {
         });
     }
 
-    public void startRevoke(long delegationId) {
-        revoking = delegationId;
+    public void startChange(Delegation delegation) {
+        cancelRevoke();
+        changing = delegation.getId();
+        changingVersion = delegation.getVersion();
+        changePermissions = new ArrayList<>(delegation.getPermissions().stream().map(Enum::name).toList());
+        changeOwner = delegation.isOwner();
+        changeReason = null;
+        confirmationNeeded = false;
+    }
+
+    public void cancelChange() {
+        changing = null;
+        confirmationNeeded = false;
+    }
+
+    public void change() {
+        boolean confirmed = confirmationNeeded;
+        act(() -> {
+            EnumSet<Permission> permissions = EnumSet.noneOf(Permission.class);
+            changePermissions.forEach(p -> permissions.add(Permission.valueOf(p)));
+            try {
+                service.changePermissions(currentUser.actor(), changing, changingVersion, permissions, changeOwner,
+                        confirmed, changeReason);
+                messages.info("premises.changed");
+                changing = null;
+                confirmationNeeded = false;
+            } catch (ConfirmationNeeded e) {
+                confirmationNeeded = true;
+                confirmationText = e.getMessage();
+            }
+        });
+    }
+
+    public void startRevoke(Delegation delegation) {
+        cancelChange();
+        revoking = delegation.getId();
+        revokingVersion = delegation.getVersion();
         revokeReason = null;
         confirmationNeeded = false;
     }
@@ -119,7 +162,7 @@ public class PremisesView implements Serializable {
         boolean confirmed = confirmationNeeded;
         act(() -> {
             try {
-                service.revoke(currentUser.actor(), revoking, revokeReason, confirmed);
+                service.revoke(currentUser.actor(), revoking, revokingVersion, revokeReason, confirmed);
                 messages.info("premises.revoked");
                 revoking = null;
                 confirmationNeeded = false;
@@ -139,9 +182,14 @@ public class PremisesView implements Serializable {
             messages.errorText(e.getMessage());
         } catch (jakarta.validation.ConstraintViolationException e) {
             messages.error("premises.missingInput");
+        } catch (jakarta.persistence.OptimisticLockException e) {
+            messages.error("premises.concurrentChange");
         } catch (jakarta.ejb.EJBException | jakarta.transaction.TransactionalException e) {
             Throwable cause = e.getCause();
-            if (cause instanceof RuleViolation || cause instanceof IllegalArgumentException) {
+            if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof jakarta.transaction.RollbackException) {
+                messages.error("premises.concurrentChange");
+            } else if (cause instanceof RuleViolation || cause instanceof IllegalArgumentException) {
                 messages.errorText(cause.getMessage());
             } else if (cause instanceof jakarta.validation.ConstraintViolationException) {
                 messages.error("premises.missingInput");
@@ -188,6 +236,13 @@ public class PremisesView implements Serializable {
     public String getGrantReason() { return grantReason; }
     public void setGrantReason(String grantReason) { this.grantReason = grantReason; }
     public Long getRevoking() { return revoking; }
+    public Long getChanging() { return changing; }
+    public List<String> getChangePermissions() { return changePermissions; }
+    public void setChangePermissions(List<String> changePermissions) { this.changePermissions = changePermissions; }
+    public boolean isChangeOwner() { return changeOwner; }
+    public void setChangeOwner(boolean changeOwner) { this.changeOwner = changeOwner; }
+    public String getChangeReason() { return changeReason; }
+    public void setChangeReason(String changeReason) { this.changeReason = changeReason; }
     public String getRevokeReason() { return revokeReason; }
     public void setRevokeReason(String revokeReason) { this.revokeReason = revokeReason; }
     public boolean isConfirmationNeeded() { return confirmationNeeded; }

@@ -120,6 +120,23 @@ class MailboxServiceIT {
     }
 
     @Test
+    void whenTwoLoasEditTheSameAccessTheSecondIsToldAndNothingIsLost() {
+        SharedMailbox a1 = mailboxOf("FM664");
+        PersonalAccount person = someoneWithoutAccessTo(a1);
+        Delegation granted = mailboxes.grant(actor("loa.gm"), a1.getId(), person.getId(), Set.of(Permission.FULL_ACCESS),
+                false, null, "New starter");
+        long seen = em.find(Delegation.class, granted.getId()).getVersion();
+        mailboxes.changePermissions(actor("loa.gm"), granted.getId(), seen,
+                EnumSet.of(Permission.FULL_ACCESS, Permission.SEND_AS), false, false, "First editor adds Send As");
+        RuleViolation stale = assertThrows(RuleViolation.class,
+                () -> mailboxes.revoke(actor("loa.bolton"), granted.getId(), seen, "Second editor revokes", false));
+        assertTrue(stale.getMessage().contains("Someone else changed"), stale.getMessage());
+        Delegation now = em.find(Delegation.class, granted.getId());
+        assertEquals(null, now.getRevokedAt());
+        assertEquals(EnumSet.of(Permission.FULL_ACCESS, Permission.SEND_AS), now.getPermissions());
+    }
+
+    @Test
     void revokingBelowTheMinimumNeedsAConfirmationThatIsAudited() {
         SharedMailbox pair = em.createQuery("select m from SharedMailbox m where m.status = "
                 + "uk.nhs.pharmacy.portal.mailbox.MailboxStatus.ACTIVE and m.premises.area.name = 'Bolton' and "
