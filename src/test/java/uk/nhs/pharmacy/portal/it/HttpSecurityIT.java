@@ -86,6 +86,27 @@ class HttpSecurityIT {
     }
 
     @Test
+    void anLoaForBoltonCannotReadABuryPremisesOrItsPeople() throws Exception {
+        signIn("loa.bolton", DemoUsers.PASSWORD);
+        assertThat(get("premises.xhtml?ods=FM664").statusCode()).isEqualTo(200);
+        HttpResponse<String> bury = get("premises.xhtml?ods=FFJ22");
+        assertThat(bury.statusCode()).isEqualTo(404);
+        assertThat(bury.body()).doesNotContain("FFJ22").doesNotContain("pharmacy.ffj22");
+        assertThat(get("premises.xhtml?ods=NOTACODE").statusCode()).isEqualTo(404);
+        assertThat(get("directory.xhtml").body()).contains("Premises directory");
+    }
+
+    @Test
+    void anOwnerSeesTheirOwnPremisesReadOnlyAndNoOneElses() throws Exception {
+        signIn("owner.cohens", DemoUsers.PASSWORD);
+        HttpResponse<String> own = get("premises.xhtml?ods=FAY70");
+        assertThat(own.statusCode()).isEqualTo(200);
+        assertThat(own.body()).contains("Who has access").doesNotContain("grantForm").doesNotContain("Revoke");
+        assertThat(get("premises.xhtml?ods=FM664").statusCode()).isEqualTo(404);
+        assertThat(get("directory.xhtml").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void readinessChecksTheDatabase() throws Exception {
         HttpResponse<String> ready = get("health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
