@@ -13,6 +13,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import uk.nhs.pharmacy.portal.demo.GmPharmacy;
+import uk.nhs.pharmacy.portal.demo.GmPharmacyList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -104,6 +109,36 @@ class HttpSecurityIT {
         assertThat(own.body()).contains("Who has access").doesNotContain("grantForm").doesNotContain("Revoke");
         assertThat(get("premises.xhtml?ods=FM664").statusCode()).isEqualTo(404);
         assertThat(get("directory.xhtml").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anOwnersExportHoldsOnlyTheirPremises() throws Exception {
+        signIn("owner.a1", DemoUsers.PASSWORD);
+        HttpResponse<String> csv = get("export/access.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValueSatisfying(v -> assertThat(v).contains(".csv"));
+        List<String> lines = csv.body().lines().toList();
+        assertThat(lines.get(0)).contains("ODS code").contains("NHSmail address");
+        assertThat(lines.subList(1, lines.size())).isNotEmpty().allMatch(line -> line.startsWith("FM664,"));
+        assertThat(csv.body()).contains("asha.aziz@nhs.net");
+    }
+
+    @Test
+    void anLoasSpreadsheetHoldsOnlyTheirArea() throws Exception {
+        signIn("loa.bolton", DemoUsers.PASSWORD);
+        HttpResponse<byte[]> xlsx = http.send(HttpRequest.newBuilder(URI.create(SharedPortal.baseUrl() + "export/access.xlsx"))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        Set<String> bolton = GmPharmacyList.load().stream().filter(p -> p.localAuthorityName().equals("Bolton"))
+                .map(GmPharmacy::odsCode).collect(Collectors.toSet());
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("ODS code");
+            assertThat(sheet.getLastRowNum()).isGreaterThan(100);
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                assertThat(bolton).contains(sheet.getRow(r).getCell(0).getStringCellValue());
+            }
+        }
     }
 
     @Test
