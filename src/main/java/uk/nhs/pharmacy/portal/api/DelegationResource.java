@@ -1,0 +1,105 @@
+package uk.nhs.pharmacy.portal.api;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import uk.nhs.pharmacy.portal.account.AccountRepository;
+import uk.nhs.pharmacy.portal.account.MailAddress;
+import uk.nhs.pharmacy.portal.account.PersonalAccount;
+import uk.nhs.pharmacy.portal.mailbox.Delegation;
+import uk.nhs.pharmacy.portal.mailbox.MailboxQueries;
+import uk.nhs.pharmacy.portal.mailbox.MailboxService;
+import uk.nhs.pharmacy.portal.mailbox.Permission;
+import uk.nhs.pharmacy.portal.mailbox.PremisesDetails;
+import uk.nhs.pharmacy.portal.organisation.OdsCode;
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.security.CurrentUser;
+
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Grant, change and revoke access: the same service, rules and audit as the premises page. */
+@Path("delegations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DelegationResource {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    @Inject
+    MailboxService service;
+
+    @Inject
+    MailboxQueries queries;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @POST
+    public Response grant(Dtos.GrantJson body) {
+        if (body == null) {
+            throw new IllegalArgumentException("Send odsCode, account, permissions, owner, lastDay and reason");
+        }
+        PremisesDetails premises = queries.premises(currentUser.actor(), OdsCode.premises(body.odsCode()))
+                .orElseThrow(NotFoundException::new);
+        if (premises.mailbox() == null) {
+            throw new RuleViolation(premises.premises().getOdsCode() + " has no shared mailbox yet");
+        }
+        PersonalAccount account = accounts.findByAddress(MailAddress.of(body.account()))
+                .orElseThrow(() -> new RuleViolation("No personal account " + body.account()));
+        Delegation granted = service.grant(currentUser.actor(), premises.mailbox().getId(), account.getId(),
+                permissions(body.permissions()), body.owner(),
+                body.lastDay() == null ? null : body.lastDay().plusDays(1).atStartOfDay(UK).toInstant(), body.reason());
+        return Response.created(URI.create("delegations/" + granted.getId())).entity(Dtos.AccessJson.of(granted)).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    public Dtos.AccessJson change(@PathParam("id") long id, Dtos.ChangeJson body) {
+        if (body == null) {
+            throw new IllegalArgumentException("Send version, permissions, owner, reason (and confirm)");
+        }
+        return Dtos.AccessJson.of(service.changePermissions(currentUser.actor(), id, body.version(),
+                permissions(body.permissions()), body.owner(), body.confirm(), body.reason()));
+    }
+
+    @POST
+    @Path("{id}/revoke")
+    public Dtos.AccessJson revoke(@PathParam("id") long id, Dtos.RevokeJson body) {
+        if (body == null) {
+            throw new IllegalArgumentException("Send a reason (and version, confirm)");
+        }
+        Delegation revoked = body.version() == null
+                ? service.revoke(currentUser.actor(), id, body.reason(), body.confirm())
+                : service.revoke(currentUser.actor(), id, body.version(), body.reason(), body.confirm());
+        return Dtos.AccessJson.of(revoked);
+    }
+
+    private static Set<Permission> permissions(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            throw new IllegalArgumentException("Give at least one permission: FULL_ACCESS, SEND_AS, SEND_ON_BEHALF");
+        }
+        EnumSet<Permission> set = EnumSet.noneOf(Permission.class);
+        for (String name : names) {
+            try {
+                set.add(Permission.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("'" + name + "' is not a permission: FULL_ACCESS, SEND_AS, SEND_ON_BEHALF");
+            }
+        }
+        return set;
+    }
+}

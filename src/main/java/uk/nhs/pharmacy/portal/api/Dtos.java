@@ -1,0 +1,52 @@
+package uk.nhs.pharmacy.portal.api;
+
+import uk.nhs.pharmacy.portal.mailbox.Delegation;
+import uk.nhs.pharmacy.portal.mailbox.PremisesDetails;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The API's JSON shapes. */
+public final class Dtos {
+
+    private Dtos() {
+    }
+
+    public record Credentials(String username, String password) {
+    }
+
+    public record AccessJson(long id, long version, String account, String name, String jobRole, List<String> permissions,
+                      boolean owner, String grantedBy, Instant grantedAt, Instant expiresAt) {
+        static AccessJson of(Delegation d) {
+            return new AccessJson(d.getId(), d.getVersion(), d.getAccount().getAddress().value(), d.getAccount().displayName(),
+                    d.getAccount().getJobRole().name(), d.getPermissions().stream().map(Enum::name).toList(), d.isOwner(),
+                    d.getGrantedBy(), d.getGrantedAt(), d.getExpiresAt());
+        }
+    }
+
+    public record PremisesJson(String odsCode, String name, String postcode, String area, String mailbox, String mailboxStatus,
+                        List<AccessJson> access, List<String> warnings) {
+        static PremisesJson of(PremisesDetails d) {
+            return new PremisesJson(d.premises().getOdsCode().value(), d.premises().getName(),
+                    d.premises().getPostcode() == null ? null : d.premises().getPostcode().value(), d.areaName(),
+                    d.mailbox() == null ? null : d.mailbox().getAddress().value(),
+                    d.mailbox() == null ? null : d.mailbox().getStatus().name(),
+                    d.access().stream().map(AccessJson::of).toList(), d.warningKeys());
+        }
+    }
+
+    /** A grant: the mailbox by its premises' ODS code, the person by their address; expiry is the last day of access. */
+    public record GrantJson(String odsCode, String account, List<String> permissions, boolean owner, LocalDate lastDay,
+                     String reason) {
+    }
+
+    public record ChangeJson(long version, List<String> permissions, boolean owner, boolean confirm, String reason) {
+    }
+
+    public record RevokeJson(Long version, boolean confirm, String reason) {
+    }
+
+    public record AccountJson(String address, String name, String jobRole, String status) {
+    }
+}

@@ -1,0 +1,67 @@
+package uk.nhs.pharmacy.portal.api;
+
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import uk.nhs.pharmacy.portal.security.PortalUser;
+
+/**
+ * API sign-in: POST {"username","password"} as JSON; the answer sets the session cookie that
+ * later calls send. The same identity store and password hashes as the sign-in page.
+ */
+@Path("session")
+public class SessionResource {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    HttpServletResponse response;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response signIn(Dtos.Credentials credentials) {
+        if (credentials == null || credentials.username() == null || credentials.password() == null) {
+            return Problem.response(400, "Bad request", "Send {\"username\": ..., \"password\": ...}.");
+        }
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
+        AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters.withParams()
+                .newAuthentication(true).credential(new UsernamePasswordCredential(
+                        PortalUser.normaliseUsername(credentials.username()), new Password(credentials.password()))));
+        if (status != AuthenticationStatus.SUCCESS) {
+            if (request.getSession(false) != null) {
+                request.getSession(false).invalidate();
+            }
+            return Problem.response(401, "Not signed in", "The username or password is not right.");
+        }
+        request.getSession(true);
+        return Response.noContent().build();
+    }
+
+    @DELETE
+    public Response signOut() throws ServletException {
+        request.logout();
+        if (request.getSession(false) != null) {
+            request.getSession(false).invalidate();
+        }
+        return Response.noContent().build();
+    }
+}

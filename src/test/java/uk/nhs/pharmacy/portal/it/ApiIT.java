@@ -1,0 +1,109 @@
+package uk.nhs.pharmacy.portal.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import uk.nhs.pharmacy.portal.demo.DemoUsers;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JSON API over HTTP: sign-in, grant and revoke through the same rules, scope and problem details. */
+@ExtendWith(SharedPortal.class)
+class ApiIT {
+
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedPortal.baseUrl() + "api/" + path))
+                .header("Accept", "application/json");
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void signIn(String username) throws Exception {
+        HttpResponse<String> session = call("POST", "session",
+                "{\"username\":\"" + username + "\",\"password\":\"" + DemoUsers.PASSWORD + "\"}");
+        assertThat(session.statusCode()).isEqualTo(204);
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    @Test
+    void withoutSigningInTheApiAnswers401AsAProblem() throws Exception {
+        HttpResponse<String> response = call("GET", "premises/FM664", null);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(json(response).getString("detail")).contains("Sign in");
+        HttpResponse<String> wrong = call("POST", "session", "{\"username\":\"loa.bolton\",\"password\":\"nope\"}");
+        assertThat(wrong.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anLoaGrantsAndRevokesOverTheApi() throws Exception {
+        signIn("loa.bolton");
+        HttpResponse<String> search = call("GET", "accounts?q=leo.lind", null);
+        JsonArray found = Json.createReader(new StringReader(search.body())).readArray();
+        assertThat(found.getJsonObject(0).getString("address")).isEqualTo("leo.lindqvist@nhs.net");
+
+        HttpResponse<String> granted = call("POST", "delegations", "{\"odsCode\":\"FFP01\",\"account\":\"leo.lindqvist@nhs.net\","
+                + "\"permissions\":[\"FULL_ACCESS\",\"SEND_AS\"],\"owner\":false,\"lastDay\":\""
+                + LocalDate.now().plusDays(7) + "\",\"reason\":\"Locum cover\"}");
+        assertThat(granted.statusCode()).as(granted.body()).isEqualTo(201);
+        JsonObject access = json(granted);
+        assertThat(access.getJsonArray("permissions").toString()).contains("SEND_AS");
+        assertThat(access.getString("grantedBy")).isEqualTo("loa.bolton");
+
+        HttpResponse<String> again = call("POST", "delegations", "{\"odsCode\":\"FFP01\",\"account\":\"leo.lindqvist@nhs.net\","
+                + "\"permissions\":[\"FULL_ACCESS\"],\"owner\":false,\"reason\":\"Twice\"}");
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(json(again).getString("detail")).contains("already has access");
+
+        HttpResponse<String> premises = call("GET", "premises/FFP01", null);
+        assertThat(premises.body()).contains("leo.lindqvist@nhs.net");
+
+        HttpResponse<String> noReason = call("POST", "delegations/" + access.getJsonNumber("id") + "/revoke", "{\"reason\":\"\"}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        HttpResponse<String> revoked = call("POST", "delegations/" + access.getJsonNumber("id") + "/revoke",
+                "{\"reason\":\"Cover ended\",\"version\":" + access.getJsonNumber("version") + "}");
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(call("GET", "premises/FFP01", null).body()).doesNotContain("leo.lindqvist@nhs.net");
+    }
+
+    @Test
+    void anLoaForBoltonCanNeitherReadNorChangeABuryMailbox() throws Exception {
+        signIn("loa.bolton");
+        HttpResponse<String> read = call("GET", "premises/FFJ22", null);
+        assertThat(read.statusCode()).isEqualTo(404);
+        assertThat(read.body()).doesNotContain("ffj22");
+        HttpResponse<String> grant = call("POST", "delegations", "{\"odsCode\":\"FFJ22\",\"account\":\"leo.lindqvist@nhs.net\","
+                + "\"permissions\":[\"FULL_ACCESS\"],\"owner\":false,\"reason\":\"Not mine\"}");
+        assertThat(grant.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anOwnerCanReadTheirPremisesButNotGrant() throws Exception {
+        signIn("owner.a1");
+        assertThat(call("GET", "premises/FM664", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> grant = call("POST", "delegations", "{\"odsCode\":\"FM664\",\"account\":\"leo.lindqvist@nhs.net\","
+                + "\"permissions\":[\"FULL_ACCESS\"],\"owner\":false,\"reason\":\"Owners request, LOAs grant\"}");
+        assertThat(grant.statusCode()).isEqualTo(403);
+        assertThat(grant.body()).doesNotContain("Exception").doesNotContain("at uk.");
+    }
+}
