@@ -61,15 +61,18 @@ public class AuditLog {
                 .getResultList();
     }
 
-    /** One page of the events about organisations in the actor's scope, newest first. */
-    public List<AuditEvent> inScope(Actor actor, int first, int pageSize) {
+    /** One page of the events in the actor's scope that match the search, newest first. */
+    public List<AuditEvent> search(Actor actor, AuditQuery search, int first, int pageSize) {
         TypedQuery<AuditEvent> query = em.createQuery("select e from AuditEvent e where " + scopeOf(actor)
-                + " order by e.occurredAt desc, e.id desc", AuditEvent.class);
+                + search.jpql() + " order by e.occurredAt desc, e.id desc", AuditEvent.class);
+        search.bind(query);
         return ScopeQuery.bind(query, actor).setFirstResult(first).setMaxResults(pageSize).getResultList();
     }
 
-    public long countInScope(Actor actor) {
-        TypedQuery<Long> query = em.createQuery("select count(e) from AuditEvent e where " + scopeOf(actor), Long.class);
+    public long count(Actor actor, AuditQuery search) {
+        TypedQuery<Long> query = em.createQuery("select count(e) from AuditEvent e where " + scopeOf(actor)
+                + search.jpql(), Long.class);
+        search.bind(query);
         return ScopeQuery.bind(query, actor).getSingleResult();
     }
 

@@ -142,6 +142,25 @@ class HttpSecurityIT {
     }
 
     @Test
+    void theAuditSearchFindsByPersonAndPremisesWithinScopeOnly() throws Exception {
+        signIn("loa.bolton", DemoUsers.PASSWORD);
+        List<String> asha = get("export/audit.csv?person=Asha.Aziz@nhs.net").body().lines().skip(1).toList();
+        assertThat(asha).isNotEmpty().allMatch(line -> line.contains(",asha.aziz@nhs.net,"));
+        List<String> a1 = get("export/audit.csv?ods=FM664&from=2000-01-01").body().lines().skip(1).toList();
+        assertThat(a1).isNotEmpty().anyMatch(line -> line.contains("DELEGATION_GRANTED"));
+        assertThat(get("export/audit.csv?ods=FFJ22").body().lines().skip(1).toList()).as("Bury is out of scope").isEmpty();
+        HttpResponse<String> page = get("audit/log.xhtml");
+        assertThat(page.body()).contains("Person (NHSmail address)");
+    }
+
+    @Test
+    void anOwnerHasNoAuditSearch() throws Exception {
+        signIn("owner.cohens", DemoUsers.PASSWORD);
+        assertThat(get("export/audit.csv").statusCode()).isEqualTo(404);
+        assertThat(get("audit/log.xhtml").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void readinessChecksTheDatabase() throws Exception {
         HttpResponse<String> ready = get("health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
