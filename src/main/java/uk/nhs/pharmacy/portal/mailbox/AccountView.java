@@ -4,7 +4,15 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import uk.nhs.pharmacy.portal.account.AccountService;
+import uk.nhs.pharmacy.portal.account.JobRole;
 import uk.nhs.pharmacy.portal.account.MailAddress;
+import uk.nhs.pharmacy.portal.account.PersonalAccount;
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.platform.web.Messages;
+import uk.nhs.pharmacy.portal.security.AccessDeniedException;
+import uk.nhs.pharmacy.portal.security.Action;
+import uk.nhs.pharmacy.portal.security.Authorizer;
 import uk.nhs.pharmacy.portal.platform.InvalidValueException;
 import uk.nhs.pharmacy.portal.security.CurrentUser;
 
@@ -22,8 +30,22 @@ public class AccountView implements Serializable {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    AccountService accountService;
+
+    @Inject
+    Authorizer authorizer;
+
+    @Inject
+    Messages messages;
+
     private String address;
     private AccountDetails details;
+    private boolean mayEdit;
+    private String firstName;
+    private String lastName;
+    private JobRole jobRole;
+    private boolean mobile;
 
     public void load() throws IOException {
         try {
@@ -34,8 +56,38 @@ public class AccountView implements Serializable {
         if (details == null) {
             FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Not found");
             FacesContext.getCurrentInstance().responseComplete();
+            return;
         }
+        PersonalAccount account = details.account();
+        mayEdit = authorizer.may(currentUser.actor(), Action.MANAGE_ACCESS, account.getHomeOrganisation());
+        firstName = account.getFirstName();
+        lastName = account.getLastName();
+        jobRole = account.getJobRole();
+        mobile = account.hasMobileDevice();
     }
+
+    public void save() throws IOException {
+        try {
+            accountService.edit(currentUser.actor(), MailAddress.of(address), firstName, lastName, jobRole, mobile);
+            messages.info("account.saved");
+        } catch (RuleViolation | IllegalArgumentException | AccessDeniedException e) {
+            messages.errorText(e.getMessage());
+        } catch (jakarta.validation.ConstraintViolationException e) {
+            messages.error("premises.missingInput");
+        }
+        load();
+    }
+
+    public JobRole[] getJobRoles() { return JobRole.values(); }
+    public boolean isMayEdit() { return mayEdit; }
+    public String getFirstName() { return firstName; }
+    public void setFirstName(String firstName) { this.firstName = firstName; }
+    public String getLastName() { return lastName; }
+    public void setLastName(String lastName) { this.lastName = lastName; }
+    public JobRole getJobRole() { return jobRole; }
+    public void setJobRole(JobRole jobRole) { this.jobRole = jobRole; }
+    public boolean isMobile() { return mobile; }
+    public void setMobile(boolean mobile) { this.mobile = mobile; }
 
     public AccountDetails getDetails() {
         return details;

@@ -5,6 +5,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import uk.nhs.pharmacy.portal.account.AccountRepository;
+import uk.nhs.pharmacy.portal.account.AccountService;
+import uk.nhs.pharmacy.portal.account.JobRole;
 import uk.nhs.pharmacy.portal.account.MailAddress;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
 import uk.nhs.pharmacy.portal.organisation.OdsCode;
@@ -43,6 +45,9 @@ public class PremisesView implements Serializable {
     AccountRepository accounts;
 
     @Inject
+    AccountService accountService;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -57,6 +62,12 @@ public class PremisesView implements Serializable {
     private boolean grantOwner;
     private LocalDate grantExpiry;
     private String grantReason;
+
+    // the new-account form
+    private String newFirstName;
+    private String newLastName;
+    private JobRole newJobRole = JobRole.DISPENSER;
+    private boolean newMobile;
 
     // the change form
     private Long changing;
@@ -110,6 +121,22 @@ public class PremisesView implements Serializable {
             grantReason = null;
             grantOwner = false;
         });
+    }
+
+    /** A personal account for a new starter or locum at this premises; the grant form is then filled in with it. */
+    public void createAccount() {
+        act(() -> {
+            PersonalAccount created = accountService.create(currentUser.actor(), details.premises().getId(),
+                    newFirstName, newLastName, newJobRole, newMobile);
+            messages.info("premises.accountCreated", created.getAddress().value());
+            grantAddress = created.getAddress().value();
+            newFirstName = null;
+            newLastName = null;
+        });
+    }
+
+    public JobRole[] getJobRoles() {
+        return JobRole.values();
     }
 
     public void startChange(Delegation delegation) {
@@ -236,6 +263,14 @@ public class PremisesView implements Serializable {
     public String getGrantReason() { return grantReason; }
     public void setGrantReason(String grantReason) { this.grantReason = grantReason; }
     public Long getRevoking() { return revoking; }
+    public String getNewFirstName() { return newFirstName; }
+    public void setNewFirstName(String newFirstName) { this.newFirstName = newFirstName; }
+    public String getNewLastName() { return newLastName; }
+    public void setNewLastName(String newLastName) { this.newLastName = newLastName; }
+    public JobRole getNewJobRole() { return newJobRole; }
+    public void setNewJobRole(JobRole newJobRole) { this.newJobRole = newJobRole; }
+    public boolean isNewMobile() { return newMobile; }
+    public void setNewMobile(boolean newMobile) { this.newMobile = newMobile; }
     public Long getChanging() { return changing; }
     public List<String> getChangePermissions() { return changePermissions; }
     public void setChangePermissions(List<String> changePermissions) { this.changePermissions = changePermissions; }

@@ -9,6 +9,8 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import uk.nhs.pharmacy.portal.account.AccountService;
+import uk.nhs.pharmacy.portal.account.JobRole;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
 import uk.nhs.pharmacy.portal.audit.AuditEvent;
 import uk.nhs.pharmacy.portal.mailbox.ConfirmationNeeded;
@@ -134,6 +136,27 @@ class MailboxServiceIT {
         Delegation now = em.find(Delegation.class, granted.getId());
         assertEquals(null, now.getRevokedAt());
         assertEquals(EnumSet.of(Permission.FULL_ACCESS, Permission.SEND_AS), now.getPermissions());
+    }
+
+    @Inject
+    AccountService accountService;
+
+    @Test
+    void aNewStarterGetsTheNextFreeAddressInScopeAndItIsAudited() {
+        var a1 = mailboxOf("FM664").getPremises();
+        PersonalAccount created = accountService.create(actor("loa.bolton"), a1.getId(), "Leo", "Lindqvist",
+                JobRole.LOCUM_PHARMACIST, false);
+        assertTrue(created.getAddress().value().matches("leo\\.lindqvist[0-9]+@nhs\\.net"), created.getAddress().value());
+        assertEquals(1L, em.createQuery("select count(e) from AuditEvent e where e.action = 'ACCOUNT_CREATED' "
+                + "and e.targetLabel = :a", Long.class).setParameter("a", created.getAddress().value()).getSingleResult());
+        var manchester = em.createQuery("select o from Organisation o where o.area.name = 'Manchester' order by o.id",
+                uk.nhs.pharmacy.portal.organisation.Organisation.class).setMaxResults(1).getSingleResult();
+        assertThrows(AccessDeniedException.class, () -> accountService.create(actor("loa.bolton"), manchester.getId(),
+                "Out", "Ofscope", JobRole.DISPENSER, false));
+        PersonalAccount edited = accountService.edit(actor("loa.bolton"), created.getAddress(), "Leo", "Lindqvist",
+                JobRole.PHARMACIST, true);
+        assertEquals(JobRole.PHARMACIST, edited.getJobRole());
+        assertTrue(edited.hasMobileDevice());
     }
 
     @Test

@@ -93,6 +93,24 @@ class PremisesAccessIT {
     }
 
     @Test
+    void anLoaCreatesAnAccountForANewStarterAndGrantsItAccess() {
+        browser.signIn("loa.bolton", DemoUsers.PASSWORD);
+        browser.open("premises.xhtml?ods=FFW20");
+        browser.waitFor(By.id("newAccountForm:firstName"));
+        browser.driver().findElement(By.id("newAccountForm:firstName")).sendKeys("Nina");
+        browser.driver().findElement(By.id("newAccountForm:lastName")).sendKeys("Newstarter");
+        browser.driver().findElement(By.id("newAccountForm:createAccount")).click();
+        browser.waitFor(By.cssSelector(".ui-messages-info"));
+        assertThat(browser.text(By.cssSelector(".ui-messages-info"))).contains("nina.newstarter@nhs.net");
+        assertThat(browser.driver().findElement(By.id("grantForm:account_input")).getAttribute("value"))
+                .isEqualTo("nina.newstarter@nhs.net");
+        browser.driver().findElement(By.id("grantForm:reason")).sendKeys("New dispenser");
+        browser.driver().findElement(By.id("grantForm:grant")).click();
+        browser.waitFor(By.cssSelector(".ui-messages-info"));
+        assertThat(browser.text(By.id("accessForm:access"))).contains("Nina Newstarter").contains("Dispenser");
+    }
+
+    @Test
     void anLoaCannotOpenAPremisesOutsideTheirScope() {
         browser.signIn("loa.bolton", DemoUsers.PASSWORD);
         browser.open("premises.xhtml?ods=FRL97"); // a Manchester premises

@@ -1,0 +1,77 @@
+package uk.nhs.pharmacy.portal.account;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import uk.nhs.pharmacy.portal.audit.AuditLog;
+import uk.nhs.pharmacy.portal.organisation.Organisation;
+import uk.nhs.pharmacy.portal.organisation.OrganisationRepository;
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.security.Action;
+import uk.nhs.pharmacy.portal.security.Actor;
+import uk.nhs.pharmacy.portal.security.Authorizer;
+
+import java.util.List;
+
+/** Creating and editing staff and locum personal accounts, in scope, audited. */
+@ApplicationScoped
+@Transactional
+public class AccountService {
+
+    public static final String TARGET_ACCOUNT = "ACCOUNT";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    OrganisationRepository organisations;
+
+    @Inject
+    Authorizer authorizer;
+
+    @Inject
+    AuditLog audit;
+
+    /** A new account at its home organisation, addressed firstname.lastname[n]@nhs.net. */
+    public PersonalAccount create(@NotNull Actor actor, long homeOrganisationId, @NotBlank String firstName,
+                                  @NotBlank String lastName, @NotNull JobRole jobRole, boolean mobileDevice) {
+        Organisation home = organisations.find(homeOrganisationId)
+                .orElseThrow(() -> new RuleViolation("No organisation " + homeOrganisationId));
+        authorizer.check(actor, Action.MANAGE_ACCESS, home);
+        String plain = MailAddress.forPerson(firstName, lastName, 1).localPart();
+        List<String> taken = em.createQuery("select a.address from PersonalAccount a where a.address like :prefix",
+                        MailAddress.class)
+                .setParameter("prefix", plain + "%").getResultList().stream().map(MailAddress::value).toList();
+        PersonalAccount account = new PersonalAccount(AddressAllocation.next(firstName, lastName, taken), firstName,
+                lastName, jobRole, home);
+        account.registerMobileDevice(mobileDevice);
+        accounts.add(account);
+        em.flush(); // a clash with a concurrent creation fails here, inside this transaction
+        audit.record(actor.username(), "ACCOUNT_CREATED", TARGET_ACCOUNT, account.getId(), account.getAddress().value(),
+                home.getId(), null, account.displayName() + ", " + jobRole + " at " + home.getName(), null);
+        return account;
+    }
+
+    /** Names, job role and the mobile-device flag; the address never changes. */
+    public PersonalAccount edit(@NotNull Actor actor, @NotNull MailAddress address, @NotBlank String firstName,
+                                @NotBlank String lastName, @NotNull JobRole jobRole, boolean mobileDevice) {
+        PersonalAccount account = accounts.findByAddress(address)
+                .orElseThrow(() -> new RuleViolation("No personal account " + address));
+        authorizer.check(actor, Action.MANAGE_ACCESS, account.getHomeOrganisation());
+        String before = account.displayName() + ", " + account.getJobRole() + ", mobile " + account.hasMobileDevice();
+        account.rename(firstName, lastName);
+        account.changeJobRole(jobRole);
+        account.registerMobileDevice(mobileDevice);
+        audit.record(actor.username(), "ACCOUNT_CHANGED", TARGET_ACCOUNT, account.getId(), address.value(),
+                account.getHomeOrganisation().getId(), before,
+                account.displayName() + ", " + jobRole + ", mobile " + mobileDevice, null);
+        return account;
+    }
+}
