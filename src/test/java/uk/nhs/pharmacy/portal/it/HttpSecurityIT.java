@@ -99,6 +99,7 @@ class HttpSecurityIT {
         assertThat(bury.body()).doesNotContain("FFJ22").doesNotContain("pharmacy.ffj22");
         assertThat(get("premises.xhtml?ods=NOTACODE").statusCode()).isEqualTo(404);
         assertThat(get("directory.xhtml").body()).contains("Premises directory");
+        assertThat(get("bulk.xhtml").body()).contains("Bulk grant or revoke");
     }
 
     @Test
@@ -109,6 +110,7 @@ class HttpSecurityIT {
         assertThat(own.body()).contains("Who has access").doesNotContain("grantForm").doesNotContain("Revoke");
         assertThat(get("premises.xhtml?ods=FM664").statusCode()).isEqualTo(404);
         assertThat(get("directory.xhtml").statusCode()).isEqualTo(404);
+        assertThat(get("bulk.xhtml").statusCode()).isEqualTo(404);
     }
 
     @Test

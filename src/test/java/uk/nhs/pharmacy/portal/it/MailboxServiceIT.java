@@ -13,6 +13,8 @@ import uk.nhs.pharmacy.portal.account.AccountService;
 import uk.nhs.pharmacy.portal.account.JobRole;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
 import uk.nhs.pharmacy.portal.audit.AuditEvent;
+import uk.nhs.pharmacy.portal.mailbox.BulkAccessService;
+import uk.nhs.pharmacy.portal.mailbox.BulkGrant;
 import uk.nhs.pharmacy.portal.mailbox.ConfirmationNeeded;
 import uk.nhs.pharmacy.portal.mailbox.Delegation;
 import uk.nhs.pharmacy.portal.mailbox.MailboxService;
@@ -140,6 +142,43 @@ class MailboxServiceIT {
 
     @Inject
     AccountService accountService;
+
+    @Inject
+    BulkAccessService bulk;
+
+    private long liveCount(String address) {
+        return em.createQuery("select count(d) from Delegation d where d.account.address = :a and d.revokedAt is null", Long.class)
+                .setParameter("a", uk.nhs.pharmacy.portal.account.MailAddress.of(address)).getSingleResult();
+    }
+
+    @Test
+    void aBulkGrantIsPreviewedExactlyAndAppliedAllOrNothing() {
+        PersonalAccount locum = accountService.create(actor("loa.bolton"), mailboxOf("FM664").getPremises().getId(),
+                "Bulk", "Locum", JobRole.LOCUM_PHARMACIST, false);
+        String address = locum.getAddress().value();
+        List<String> bolton = List.of("FM664", "FFP01", "FFW20");
+        BulkGrant good = new BulkGrant(false, List.of(address), bolton, EnumSet.of(Permission.FULL_ACCESS), false,
+                java.time.LocalDate.now().plusDays(10), "Locum cover at three branches", false);
+
+        List<BulkGrant.Line> preview = bulk.preview(actor("loa.bolton"), good);
+        assertEquals(3, preview.size());
+        assertTrue(preview.stream().allMatch(BulkGrant.Line::ok), preview.toString());
+        assertEquals(0, liveCount(address), "a preview writes nothing");
+
+        BulkGrant withBury = new BulkGrant(false, List.of(address), List.of("FM664", "FFJ22"),
+                EnumSet.of(Permission.FULL_ACCESS), false, null, "One branch is not mine", false);
+        List<BulkGrant.Line> refused = bulk.apply(actor("loa.bolton"), withBury);
+        assertTrue(refused.get(0).ok());
+        assertEquals(false, refused.get(1).ok());
+        assertEquals(0, liveCount(address), "one bad line: nothing applied");
+
+        assertTrue(bulk.apply(actor("loa.bolton"), good).stream().allMatch(BulkGrant.Line::ok));
+        assertEquals(3, liveCount(address));
+
+        BulkGrant revokeAll = new BulkGrant(true, List.of(address), bolton, Set.of(), false, null, "Cover ended", false);
+        assertTrue(bulk.apply(actor("loa.bolton"), revokeAll).stream().allMatch(BulkGrant.Line::ok));
+        assertEquals(0, liveCount(address));
+    }
 
     @Test
     void aNewStarterGetsTheNextFreeAddressInScopeAndItIsAudited() {

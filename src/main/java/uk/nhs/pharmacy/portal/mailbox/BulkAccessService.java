@@ -1,0 +1,126 @@
+package uk.nhs.pharmacy.portal.mailbox;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.UserTransaction;
+import uk.nhs.pharmacy.portal.account.AccountRepository;
+import uk.nhs.pharmacy.portal.account.MailAddress;
+import uk.nhs.pharmacy.portal.account.PersonalAccount;
+import uk.nhs.pharmacy.portal.organisation.OdsCode;
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.security.AccessDeniedException;
+import uk.nhs.pharmacy.portal.security.Actor;
+
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Bulk grant and revoke. The preview runs every line through the real service in a transaction
+ * that is always rolled back, so it applies exactly the rules the change will; applying runs them
+ * again in one transaction, committed only if every line succeeds.
+ */
+@ApplicationScoped
+public class BulkAccessService {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+
+    @Inject
+    MailboxService service;
+
+    @Inject
+    MailboxQueries queries;
+
+    @Inject
+    MailboxRepository mailboxes;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Resource
+    UserTransaction tx;
+
+    public List<BulkGrant.Line> preview(Actor actor, BulkGrant bulk) {
+        return run(actor, bulk, false);
+    }
+
+    /** Applies every line, or none: the outcome says which lines failed when nothing was applied. */
+    public List<BulkGrant.Line> apply(Actor actor, BulkGrant bulk) {
+        return run(actor, bulk, true);
+    }
+
+    private List<BulkGrant.Line> run(Actor actor, BulkGrant bulk, boolean commit) {
+        if (bulk.reason() == null || bulk.reason().isBlank()) {
+            throw new RuleViolation("A bulk change needs a reason");
+        }
+        int size = bulk.accounts().size() * bulk.odsCodes().size();
+        if (size == 0) {
+            throw new RuleViolation("List at least one account and one ODS code");
+        }
+        if (size > BulkGrant.MAX_LINES) {
+            throw new RuleViolation("That is " + size + " changes; at most " + BulkGrant.MAX_LINES + " go in one batch");
+        }
+        List<BulkGrant.Line> lines = new ArrayList<>();
+        try {
+            tx.begin();
+            int number = 0;
+            for (String address : bulk.accounts()) {
+                for (String ods : bulk.odsCodes()) {
+                    lines.add(line(actor, bulk, ++number, address.strip(), ods.strip()));
+                }
+            }
+            boolean allOk = lines.stream().allMatch(BulkGrant.Line::ok);
+            if (commit && allOk && tx.getStatus() == Status.STATUS_ACTIVE) {
+                tx.commit();
+            } else {
+                tx.rollback();
+            }
+        } catch (RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        } catch (Exception e) {
+            rollbackQuietly();
+            throw new IllegalStateException("The bulk change could not be completed; nothing was applied", e);
+        }
+        return lines;
+    }
+
+    private BulkGrant.Line line(Actor actor, BulkGrant bulk, int number, String address, String ods) {
+        try {
+            PremisesDetails premises = queries.premises(actor, OdsCode.premises(ods))
+                    .orElseThrow(() -> new RuleViolation("No premises " + ods + " in your scope"));
+            if (premises.mailbox() == null) {
+                throw new RuleViolation(ods + " has no shared mailbox");
+            }
+            PersonalAccount account = accounts.findByAddress(MailAddress.of(address))
+                    .orElseThrow(() -> new RuleViolation("No personal account " + address));
+            if (bulk.revoke()) {
+                Delegation live = mailboxes.liveDelegations(premises.mailbox().getId(), java.time.Instant.now()).stream()
+                        .filter(d -> d.getAccount().getId().equals(account.getId())).findFirst()
+                        .orElseThrow(() -> new RuleViolation(address + " has no access to " + ods));
+                service.revoke(actor, live.getId(), bulk.reason(), bulk.confirm());
+                return new BulkGrant.Line(number, address, ods, true, "revoke");
+            }
+            service.grant(actor, premises.mailbox().getId(), account.getId(), bulk.permissions(), bulk.owner(),
+                    bulk.lastDay() == null ? null : bulk.lastDay().plusDays(1).atStartOfDay(UK).toInstant(), bulk.reason());
+            return new BulkGrant.Line(number, address, ods, true, "grant");
+        } catch (AccessDeniedException e) {
+            return new BulkGrant.Line(number, address, ods, false, "Not in your scope");
+        } catch (RuleViolation | IllegalArgumentException e) {
+            return new BulkGrant.Line(number, address, ods, false, e.getMessage());
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                tx.rollback();
+            }
+        } catch (SystemException | IllegalStateException ignored) {
+            // nothing more to undo
+        }
+    }
+}
