@@ -56,6 +56,15 @@ class ApiIT {
     }
 
     @Test
+    void theApiIsDescribedByAnOpenApiDocument() throws Exception {
+        HttpResponse<String> document = http.send(HttpRequest.newBuilder(URI.create(SharedPortal.baseUrl() + "api/openapi.yaml"))
+                .header("Accept", "application/yaml").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).startsWith("openapi: 3.0.3").contains("/delegations/{id}/revoke:")
+                .contains("application/problem+json");
+    }
+
+    @Test
     void anLoaGrantsAndRevokesOverTheApi() throws Exception {
         signIn("loa.bolton");
         HttpResponse<String> search = call("GET", "accounts?q=leo.lind", null);
