@@ -98,10 +98,10 @@ class ApiIT {
     @Test
     void anLoaForBoltonCanNeitherReadNorChangeABuryMailbox() throws Exception {
         signIn("loa.bolton");
-        HttpResponse<String> read = call("GET", "premises/FFJ22", null);
+        HttpResponse<String> read = call("GET", "premises/FA064", null);
         assertThat(read.statusCode()).isEqualTo(404);
-        assertThat(read.body()).doesNotContain("ffj22");
-        HttpResponse<String> grant = call("POST", "delegations", "{\"odsCode\":\"FFJ22\",\"account\":\"leo.lindqvist@nhs.net\","
+        assertThat(read.body()).doesNotContain("fa064");
+        HttpResponse<String> grant = call("POST", "delegations", "{\"odsCode\":\"FA064\",\"account\":\"leo.lindqvist@nhs.net\","
                 + "\"permissions\":[\"FULL_ACCESS\"],\"owner\":false,\"reason\":\"Not mine\"}");
         assertThat(grant.statusCode()).isEqualTo(404);
     }

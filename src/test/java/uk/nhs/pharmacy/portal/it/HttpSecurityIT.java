@@ -102,6 +102,34 @@ class HttpSecurityIT {
         assertThat(get("bulk.xhtml").body()).contains("Bulk grant or revoke");
     }
 
+    private static final Pattern NONCE = Pattern.compile("PrimeFaces.csp.init\\('([^']+)'\\)");
+
+    @Test
+    void aCraftedFacesPostCannotGrantOnABuryMailbox() throws Exception {
+        signIn("loa.bolton", DemoUsers.PASSWORD);
+        HttpResponse<String> own = get("premises.xhtml?ods=FM664");
+        Matcher viewState = VIEW_STATE.matcher(own.body());
+        Matcher nonce = NONCE.matcher(own.body());
+        assertThat(viewState.find() && nonce.find()).isTrue();
+        // Replay the grant form of a page in scope against a Bury premises' address.
+        HttpResponse<String> crafted = post("premises.xhtml?ods=FA064", "grantForm=grantForm"
+                + "&grantForm%3Aaccount_input=grace.manning%40nhs.net&grantForm%3Apermissions=FULL_ACCESS"
+                + "&grantForm%3Areason=crafted&grantForm%3Agrant="
+                + "&jakarta.faces.ViewState=" + URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8)
+                + "&primefaces.nonce=" + URLEncoder.encode(nonce.group(1), StandardCharsets.UTF_8));
+        assertThat(crafted.body()).doesNotContain("pharmacy.fa064@nhs.net");
+
+        HttpClient national = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        national.send(HttpRequest.newBuilder(URI.create(SharedPortal.baseUrl() + "api/session"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"national\",\"password\":\"" + DemoUsers.PASSWORD + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> bury = national.send(HttpRequest.newBuilder(URI.create(SharedPortal.baseUrl() + "api/premises/FA064"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(bury.statusCode()).isEqualTo(200);
+        assertThat(bury.body()).contains("\"mailbox\":\"pharmacy.fa064@nhs.net\"").doesNotContain("grace.manning@nhs.net");
+    }
+
     @Test
     void anOwnerSeesTheirOwnPremisesReadOnlyAndNoOneElses() throws Exception {
         signIn("owner.cohens", DemoUsers.PASSWORD);
