@@ -199,6 +199,48 @@ class MailboxServiceIT {
     }
 
     @Test
+    void nhsMailsLimitsOf100OwnersAnd250MembersHold() {
+        SharedMailbox mailbox = mailboxOf("FXY77"); // used by no other test
+        long premisesId = mailbox.getPremises().getId();
+        long[] counts = liveCounts(mailbox);
+        int n = 0;
+        while (counts[1] < 100) {
+            PersonalAccount a = accountService.create(actor("national"), premisesId, "Owner", "Limit" + (++n), JobRole.MANAGER, false);
+            mailboxes.grant(actor("national"), mailbox.getId(), a.getId(), Set.of(Permission.FULL_ACCESS), true, null, "Limit test");
+            counts = liveCounts(mailbox);
+        }
+        PersonalAccount extraOwner = accountService.create(actor("national"), premisesId, "Owner", "Toomany", JobRole.MANAGER, false);
+        RuleViolation owners = assertThrows(RuleViolation.class, () -> mailboxes.grant(actor("national"), mailbox.getId(),
+                extraOwner.getId(), Set.of(Permission.FULL_ACCESS), true, null, "One owner too many"));
+        assertTrue(owners.getMessage().contains("100 owners"), owners.getMessage());
+        while (counts[0] < 250) {
+            PersonalAccount a = accountService.create(actor("national"), premisesId, "Member", "Limit" + (++n), JobRole.DISPENSER, false);
+            mailboxes.grant(actor("national"), mailbox.getId(), a.getId(), Set.of(Permission.FULL_ACCESS), false, null, "Limit test");
+            counts = liveCounts(mailbox);
+        }
+        RuleViolation members = assertThrows(RuleViolation.class, () -> mailboxes.grant(actor("national"), mailbox.getId(),
+                extraOwner.getId(), Set.of(Permission.FULL_ACCESS), false, null, "One member too many"));
+        assertTrue(members.getMessage().contains("250 members"), members.getMessage());
+    }
+
+    private long[] liveCounts(SharedMailbox mailbox) {
+        Object[] row = em.createQuery("select count(d), sum(case when d.owner = true then 1 else 0 end) from Delegation d "
+                + "where d.mailbox = :m and d.revokedAt is null", Object[].class).setParameter("m", mailbox).getSingleResult();
+        return new long[]{((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue()};
+    }
+
+    @Test
+    void aLeaverCannotBeGrantedAccess() throws Exception {
+        SharedMailbox a1 = mailboxOf("FM664");
+        PersonalAccount leaver = em.createQuery("select a from PersonalAccount a where a.status = "
+                + "uk.nhs.pharmacy.portal.account.AccountStatus.LEAVER order by a.id", PersonalAccount.class)
+                .setMaxResults(1).getSingleResult();
+        RuleViolation refused = assertThrows(RuleViolation.class, () -> mailboxes.grant(actor("national"), a1.getId(),
+                leaver.getId(), Set.of(Permission.FULL_ACCESS), false, null, "Back for a day"));
+        assertTrue(refused.getMessage().contains("LEAVER"), refused.getMessage());
+    }
+
+    @Test
     void revokingBelowTheMinimumNeedsAConfirmationThatIsAudited() {
         SharedMailbox pair = em.createQuery("select m from SharedMailbox m where m.status = "
                 + "uk.nhs.pharmacy.portal.mailbox.MailboxStatus.ACTIVE and m.premises.area.name = 'Bolton' and "
