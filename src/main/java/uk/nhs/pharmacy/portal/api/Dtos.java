@@ -48,5 +48,24 @@ public final class Dtos {
     }
 
     public record AccountJson(String address, String name, String jobRole, String status) {
+        static AccountJson of(uk.nhs.pharmacy.portal.account.PersonalAccount a) {
+            return new AccountJson(a.getAddress().value(), a.displayName(), a.getJobRole().name(), a.getStatus().name());
+        }
+    }
+
+    /** A personal account's page: the person and every mailbox they can reach. */
+    public record AccountDetailsJson(AccountJson account, String home, List<ReachJson> access) {
+    }
+
+    public record ReachJson(String odsCode, String premises, String mailbox, AccessJson access) {
+    }
+
+    /** A new account (homeOdsCode: the premises it belongs to) or an edit (no home, no address change). */
+    public record AccountInputJson(String homeOdsCode, String firstName, String lastName, String jobRole,
+                                   boolean mobileDevice) {
+    }
+
+    public record BulkJson(boolean revoke, List<String> accounts, List<String> odsCodes, List<String> permissions,
+                           boolean owner, LocalDate lastDay, String reason, boolean confirm) {
     }
 }

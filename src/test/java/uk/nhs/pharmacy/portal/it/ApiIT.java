@@ -96,6 +96,34 @@ class ApiIT {
     }
 
     @Test
+    void anLoaCreatesAnAccountAndGivesItManyBranchesInOneBulkChange() throws Exception {
+        signIn("loa.bolton");
+        HttpResponse<String> created = call("POST", "accounts", "{\"homeOdsCode\":\"FFP01\",\"firstName\":\"Api\","
+                + "\"lastName\":\"Locum\",\"jobRole\":\"LOCUM_PHARMACIST\",\"mobileDevice\":false}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String address = json(created).getString("address");
+        assertThat(address).matches("api\\.locum[0-9]*@nhs\\.net");
+
+        HttpResponse<String> edited = call("PUT", "accounts/" + address, "{\"firstName\":\"Api\",\"lastName\":\"Locum\","
+                + "\"jobRole\":\"PHARMACIST\",\"mobileDevice\":true}");
+        assertThat(json(edited).getString("jobRole")).isEqualTo("PHARMACIST");
+
+        String lines = "\"accounts\":[\"" + address + "\"],\"permissions\":[\"FULL_ACCESS\"],\"reason\":\"Cover\"";
+        HttpResponse<String> refused = call("POST", "bulk/apply", "{\"odsCodes\":[\"FFP01\",\"FA064\"]," + lines + "}");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(json(call("GET", "accounts/" + address, null)).getJsonArray("access")).isEmpty();
+
+        HttpResponse<String> preview = call("POST", "bulk/preview", "{\"odsCodes\":[\"FFP01\",\"FM664\"]," + lines + "}");
+        assertThat(preview.body()).contains("\"ok\":true").doesNotContain("\"ok\":false");
+        assertThat(call("POST", "bulk/apply", "{\"odsCodes\":[\"FFP01\",\"FM664\"]," + lines + "}").statusCode()).isEqualTo(200);
+        JsonObject account = json(call("GET", "accounts/" + address, null));
+        assertThat(account.getJsonArray("access")).hasSize(2);
+        assertThat(call("POST", "bulk/apply", "{\"revoke\":true,\"odsCodes\":[\"FFP01\",\"FM664\"]," + lines + "}")
+                .statusCode()).isEqualTo(200);
+        assertThat(json(call("GET", "accounts/" + address, null)).getJsonArray("access")).isEmpty();
+    }
+
+    @Test
     void anLoaForBoltonCanNeitherReadNorChangeABuryMailbox() throws Exception {
         signIn("loa.bolton");
         HttpResponse<String> read = call("GET", "premises/FA064", null);
