@@ -37,6 +37,7 @@ public class BulkView implements Serializable {
     private boolean confirm;
     private List<BulkGrant.Line> lines = List.of();
     private boolean previewed;
+    private boolean applied;
 
     private BulkGrant bulk() {
         EnumSet<Permission> set = EnumSet.noneOf(Permission.class);
@@ -49,6 +50,7 @@ public class BulkView implements Serializable {
     }
 
     public void preview() {
+        applied = false;
         try {
             lines = bulkService.preview(currentUser.actor(), bulk());
             previewed = lines.stream().allMatch(BulkGrant.Line::ok);
@@ -65,7 +67,8 @@ public class BulkView implements Serializable {
     public void apply() {
         try {
             lines = bulkService.apply(currentUser.actor(), bulk());
-            if (lines.stream().allMatch(BulkGrant.Line::ok)) {
+            applied = lines.stream().allMatch(BulkGrant.Line::ok);
+            if (applied) {
                 messages.info("bulk.applied", lines.size());
             } else {
                 messages.error("bulk.notApplied");
@@ -98,4 +101,5 @@ public class BulkView implements Serializable {
     public void setConfirm(boolean confirm) { this.confirm = confirm; }
     public List<BulkGrant.Line> getLines() { return lines; }
     public boolean isPreviewed() { return previewed; }
+    public boolean isApplied() { return applied; }
 }

@@ -111,6 +111,30 @@ class PremisesAccessIT {
     }
 
     @Test
+    void anLoaPreviewsThenAppliesABulkGrantForALocumAtThreeBranches() {
+        browser.signIn("loa.bolton", DemoUsers.PASSWORD);
+        browser.driver().findElement(By.id("navBulk")).click();
+        browser.waitFor(By.id("bulkForm:accounts"));
+        assertThat(browser.driver().findElement(By.id("bulkForm:apply")).isEnabled()).as("apply needs a preview").isFalse();
+        browser.driver().findElement(By.id("bulkForm:accounts")).sendKeys("nadia.okafor@nhs.net");
+        browser.driver().findElement(By.id("bulkForm:odsCodes")).sendKeys("FXJ72\nFXD23\nFRL97");
+        browser.driver().findElement(By.id("bulkForm:reason")).sendKeys("Cover");
+        browser.driver().findElement(By.id("bulkForm:preview")).click();
+        browser.waitFor(By.id("lines"));
+        assertThat(browser.text(By.id("lines"))).contains("Will be granted").contains("FRL97").contains("in your scope");
+        assertThat(browser.driver().findElement(By.id("bulkForm:apply")).isEnabled()).isFalse();
+
+        browser.driver().findElement(By.id("bulkForm:odsCodes")).clear();
+        browser.driver().findElement(By.id("bulkForm:odsCodes")).sendKeys("FXJ72\nFXD23");
+        browser.driver().findElement(By.id("bulkForm:preview")).click();
+        waiting().until(d -> d.findElement(By.id("bulkForm:apply")).isEnabled());
+        browser.driver().findElement(By.id("bulkForm:apply")).click();
+        browser.waitFor(By.cssSelector(".ui-messages-info"));
+        assertThat(browser.text(By.cssSelector(".ui-messages-info"))).contains("All 2 changes were applied");
+        assertThat(browser.text(By.id("lines"))).contains("Granted");
+    }
+
+    @Test
     void anLoaCannotOpenAPremisesOutsideTheirScope() {
         browser.signIn("loa.bolton", DemoUsers.PASSWORD);
         browser.open("premises.xhtml?ods=FRL97"); // a Manchester premises
