@@ -47,6 +47,13 @@ public class MailboxRepository {
                 .getResultList();
     }
 
+    /** Ids of unrevoked delegations whose expiry has passed, oldest first (index ix_delegation_expiry). */
+    public List<Long> expiredIds(Instant now, int max) {
+        return em.createQuery("select d.id from Delegation d where d.expiresAt <= :now and d.revokedAt is null "
+                        + "order by d.expiresAt, d.id", Long.class)
+                .setParameter("now", now).setMaxResults(max).getResultList();
+    }
+
     /** Every live delegation of one person, across all premises. */
     public List<Delegation> liveDelegationsOf(long accountId, Instant now) {
         return em.createQuery("select d from Delegation d join fetch d.mailbox m join fetch m.premises p "

@@ -198,6 +198,26 @@ public class MailboxService {
     }
 
     /**
+     * Ends access whose expiry has passed, recorded as done by the system. Not subject to the
+     * below-minimum confirmation: the end date was agreed when the access was granted.
+     */
+    public void expire(long delegationId, Instant now) {
+        Delegation delegation = mailboxes.findDelegation(delegationId).orElse(null);
+        if (delegation == null || delegation.isRevoked() || delegation.getExpiresAt() == null
+                || delegation.getExpiresAt().isAfter(now)) {
+            return; // already handled, or not due: the sweep is idempotent
+        }
+        Actor system = Actor.system("expiry-sweep");
+        String before = delegation.describe();
+        delegation.revoke(system.username(), now, "Access expired at " + delegation.getExpiresAt());
+        audit.record(system.username(), "DELEGATION_EXPIRED", TARGET_DELEGATION, delegation.getId(),
+                delegation.getAccount().getAddress().value(), delegation.getMailbox().getPremises().getId(), before,
+                "revoked", delegation.getRevokeReason());
+        outbox.record(delegation.getMailbox().getId(), delegation.getMailbox().getAddress().value(),
+                delegation.getAccount().getAddress().value(), ProvisioningKind.ACCESS_REVOKED, "", system.username());
+    }
+
+    /**
      * Takes access away. If that would leave the mailbox below NHSmail's minimum of 2 live accounts,
      * or with no owner, it needs {@code confirmed}, and the audit records the confirmed exception.
      */

@@ -229,6 +229,28 @@ class MailboxServiceIT {
         return new long[]{((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue()};
     }
 
+    @Inject
+    uk.nhs.pharmacy.portal.leaver.ExpirySweep expirySweep;
+
+    @Test
+    void expiredAccessIsRevokedByTheSystemOnceAuditedAndQueuedForThePlatform() {
+        SharedMailbox mailbox = mailboxOf("FXJ72");
+        PersonalAccount locum = someoneWithoutAccessTo(mailbox);
+        Instant now = Instant.now();
+        Delegation granted = mailboxes.grant(actor("loa.bolton"), mailbox.getId(), locum.getId(),
+                Set.of(Permission.FULL_ACCESS), false, now.plus(Duration.ofDays(1)), "One day of cover");
+        Instant later = now.plus(Duration.ofDays(2)); // the sweep reads time from its argument: no sleeping
+        assertTrue(expirySweep.sweep(later) >= 1);
+        Delegation expired = em.find(Delegation.class, granted.getId());
+        assertEquals("system:expiry-sweep", expired.getRevokedBy());
+        assertTrue(expired.getRevokeReason().contains("expired"), expired.getRevokeReason());
+        assertEquals(1L, em.createQuery("select count(e) from AuditEvent e where e.targetId = :id "
+                + "and e.action = 'DELEGATION_EXPIRED'", Long.class).setParameter("id", granted.getId()).getSingleResult());
+        assertTrue(provisioning(locum.getAddress().value()).stream().anyMatch(e -> e.getKind() == ProvisioningKind.ACCESS_REVOKED
+                && e.getCreatedBy().equals("system:expiry-sweep")));
+        assertEquals(0, expirySweep.sweep(later), "a second sweep finds nothing left to do");
+    }
+
     @Test
     void aLeaverCannotBeGrantedAccess() throws Exception {
         SharedMailbox a1 = mailboxOf("FM664");
