@@ -19,7 +19,6 @@ import uk.nhs.pharmacy.portal.account.MailAddress;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
 import uk.nhs.pharmacy.portal.mailbox.AccountDetails;
 import uk.nhs.pharmacy.portal.mailbox.MailboxQueries;
-import uk.nhs.pharmacy.portal.mailbox.PremisesDetails;
 import uk.nhs.pharmacy.portal.organisation.OdsCode;
 import uk.nhs.pharmacy.portal.security.CurrentUser;
 
@@ -65,9 +64,9 @@ public class AccountResource {
         if (body == null || body.homeOdsCode() == null) {
             throw new IllegalArgumentException("Send homeOdsCode, firstName, lastName, jobRole and mobileDevice");
         }
-        PremisesDetails home = queries.premises(currentUser.actor(), OdsCode.premises(body.homeOdsCode()))
+        var home = queries.visiblePremises(currentUser.actor(), OdsCode.premises(body.homeOdsCode()))
                 .orElseThrow(NotFoundException::new);
-        PersonalAccount created = service.create(currentUser.actor(), home.premises().getId(), body.firstName(),
+        PersonalAccount created = service.create(currentUser.actor(), home.getId(), body.firstName(),
                 body.lastName(), jobRole(body.jobRole()), body.mobileDevice());
         return Response.created(URI.create("accounts/" + created.getAddress().value()))
                 .entity(Dtos.AccountJson.of(created)).build();

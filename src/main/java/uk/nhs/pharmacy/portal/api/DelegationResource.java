@@ -17,7 +17,6 @@ import uk.nhs.pharmacy.portal.mailbox.Delegation;
 import uk.nhs.pharmacy.portal.mailbox.MailboxQueries;
 import uk.nhs.pharmacy.portal.mailbox.MailboxService;
 import uk.nhs.pharmacy.portal.mailbox.Permission;
-import uk.nhs.pharmacy.portal.mailbox.PremisesDetails;
 import uk.nhs.pharmacy.portal.organisation.OdsCode;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import uk.nhs.pharmacy.portal.security.CurrentUser;
@@ -53,14 +52,13 @@ public class DelegationResource {
         if (body == null) {
             throw new IllegalArgumentException("Send odsCode, account, permissions, owner, lastDay and reason");
         }
-        PremisesDetails premises = queries.premises(currentUser.actor(), OdsCode.premises(body.odsCode()))
+        var premises = queries.visiblePremises(currentUser.actor(), OdsCode.premises(body.odsCode()))
                 .orElseThrow(NotFoundException::new);
-        if (premises.mailbox() == null) {
-            throw new RuleViolation(premises.premises().getOdsCode() + " has no shared mailbox yet");
-        }
+        var mailbox = queries.openMailbox(premises)
+                .orElseThrow(() -> new RuleViolation(premises.getOdsCode() + " has no shared mailbox yet"));
         PersonalAccount account = accounts.findByAddress(MailAddress.of(body.account()))
                 .orElseThrow(() -> new RuleViolation("No personal account " + body.account()));
-        Delegation granted = service.grant(currentUser.actor(), premises.mailbox().getId(), account.getId(),
+        Delegation granted = service.grant(currentUser.actor(), mailbox.getId(), account.getId(),
                 permissions(body.permissions()), body.owner(),
                 body.lastDay() == null ? null : body.lastDay().plusDays(1).atStartOfDay(UK).toInstant(), body.reason());
         return Response.created(URI.create("delegations/" + granted.getId())).entity(Dtos.AccessJson.of(granted)).build();

@@ -39,8 +39,8 @@ public class PremisesResource {
     @Path("mailbox")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createMailbox(@PathParam("ods") String ods, Dtos.RevokeJson body) {
-        PremisesDetails premises = find(ods);
-        service.createMailbox(currentUser.actor(), premises.premises().getId(), body == null ? null : body.reason());
+        var premises = queries.visiblePremises(currentUser.actor(), OdsCode.premises(ods)).orElseThrow(NotFoundException::new);
+        service.createMailbox(currentUser.actor(), premises.getId(), body == null ? null : body.reason());
         return Response.status(201).entity(Dtos.PremisesJson.of(find(ods))).build();
     }
 

@@ -90,21 +90,20 @@ public class BulkAccessService {
 
     private BulkGrant.Line line(Actor actor, BulkGrant bulk, int number, String address, String ods) {
         try {
-            PremisesDetails premises = queries.premises(actor, OdsCode.premises(ods))
+            var premises = queries.visiblePremises(actor, OdsCode.premises(ods))
                     .orElseThrow(() -> new RuleViolation("No premises " + ods + " in your scope"));
-            if (premises.mailbox() == null) {
-                throw new RuleViolation(ods + " has no shared mailbox");
-            }
+            SharedMailbox mailbox = queries.openMailbox(premises)
+                    .orElseThrow(() -> new RuleViolation(ods + " has no shared mailbox"));
             PersonalAccount account = accounts.findByAddress(MailAddress.of(address))
                     .orElseThrow(() -> new RuleViolation("No personal account " + address));
             if (bulk.revoke()) {
-                Delegation live = mailboxes.liveDelegations(premises.mailbox().getId(), java.time.Instant.now()).stream()
+                Delegation live = mailboxes.liveDelegations(mailbox.getId(), java.time.Instant.now()).stream()
                         .filter(d -> d.getAccount().getId().equals(account.getId())).findFirst()
                         .orElseThrow(() -> new RuleViolation(address + " has no access to " + ods));
                 service.revoke(actor, live.getId(), bulk.reason(), bulk.confirm());
                 return new BulkGrant.Line(number, address, ods, true, "revoke");
             }
-            service.grant(actor, premises.mailbox().getId(), account.getId(), bulk.permissions(), bulk.owner(),
+            service.grant(actor, mailbox.getId(), account.getId(), bulk.permissions(), bulk.owner(),
                     bulk.lastDay() == null ? null : bulk.lastDay().plusDays(1).atStartOfDay(UK).toInstant(), bulk.reason());
             return new BulkGrant.Line(number, address, ods, true, "grant");
         } catch (AccessDeniedException e) {

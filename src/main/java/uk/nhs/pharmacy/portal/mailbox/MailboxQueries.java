@@ -65,6 +65,16 @@ public class MailboxQueries {
                 audit.forLabel(address.value(), 0, HISTORY)));
     }
 
+    /** A premises the actor may see, without its lists: for changes that only need the premises and its mailbox. */
+    public Optional<Organisation> visiblePremises(Actor actor, OdsCode code) {
+        return organisations.findByOdsCode(code).filter(Organisation::isPremises)
+                .filter(premises -> authorizer.may(actor, Action.VIEW, premises));
+    }
+
+    public Optional<SharedMailbox> openMailbox(Organisation premises) {
+        return mailboxes.findOpenForPremises(premises.getId());
+    }
+
     /** The premises page, or empty when there is no such premises or the actor may not see it. */
     public Optional<PremisesDetails> premises(Actor actor, OdsCode code) {
         Optional<Organisation> found = organisations.findByOdsCode(code).filter(Organisation::isPremises);
