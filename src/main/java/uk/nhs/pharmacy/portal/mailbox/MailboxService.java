@@ -161,6 +161,25 @@ public class MailboxService {
         return changePermissions(actor, delegationId, permissions, owner, confirmed, reason);
     }
 
+    /**
+     * Moves the end of time-limited access (locum cover extended or cut short); null removes the
+     * end. Refused if someone else changed this access since the caller read it. Audited.
+     */
+    public Delegation extend(@NotNull Actor actor, long delegationId, long seenVersion, Instant newExpiry,
+                             @NotBlank String reason) {
+        requireUnchanged(delegationId, seenVersion);
+        Delegation delegation = liveDelegation(actor, delegationId);
+        if (newExpiry != null && !newExpiry.isAfter(clock.instant())) {
+            throw new RuleViolation("The expiry date must be in the future");
+        }
+        Instant before = delegation.getExpiresAt();
+        delegation.extendTo(newExpiry);
+        audit.record(actor.username(), "DELEGATION_EXPIRY_CHANGED", TARGET_DELEGATION, delegation.getId(),
+                delegation.getAccount().getAddress().value(), delegation.getMailbox().getPremises().getId(),
+                before == null ? "no end" : "until " + before, newExpiry == null ? "no end" : "until " + newExpiry, reason);
+        return delegation;
+    }
+
     /** Revoke, refused if someone else changed this access since the caller read it. */
     public Delegation revoke(@NotNull Actor actor, long delegationId, long seenVersion, @NotBlank String reason,
                              boolean confirmed) {

@@ -75,6 +75,10 @@ public class PremisesView implements Serializable {
     private List<String> changePermissions = new ArrayList<>();
     private boolean changeOwner;
     private String changeReason;
+    private LocalDate changeLastDay;
+    private LocalDate lastDayBefore;
+    private List<String> permissionsBefore = List.of();
+    private boolean ownerBefore;
 
     // the revoke form
     private Long revoking;
@@ -145,7 +149,12 @@ public class PremisesView implements Serializable {
         changingVersion = delegation.getVersion();
         changePermissions = new ArrayList<>(delegation.getPermissions().stream().map(Enum::name).toList());
         changeOwner = delegation.isOwner();
+        permissionsBefore = List.copyOf(changePermissions);
+        ownerBefore = changeOwner;
         changeReason = null;
+        lastDayBefore = delegation.getExpiresAt() == null ? null
+                : delegation.getExpiresAt().atZone(UK).toLocalDate().minusDays(1);
+        changeLastDay = lastDayBefore;
         confirmationNeeded = false;
     }
 
@@ -160,8 +169,17 @@ public class PremisesView implements Serializable {
             EnumSet<Permission> permissions = EnumSet.noneOf(Permission.class);
             changePermissions.forEach(p -> permissions.add(Permission.valueOf(p)));
             try {
-                service.changePermissions(currentUser.actor(), changing, changingVersion, permissions, changeOwner,
-                        confirmed, changeReason);
+                long version = changingVersion;
+                boolean rightsChanged = changeOwner != ownerBefore
+                        || !new java.util.HashSet<>(changePermissions).equals(new java.util.HashSet<>(permissionsBefore));
+                if (rightsChanged) {
+                    version = service.changePermissions(currentUser.actor(), changing, changingVersion, permissions,
+                            changeOwner, confirmed, changeReason).getVersion();
+                }
+                if (!java.util.Objects.equals(changeLastDay, lastDayBefore)) {
+                    service.extend(currentUser.actor(), changing, version,
+                            changeLastDay == null ? null : changeLastDay.plusDays(1).atStartOfDay(UK).toInstant(), changeReason);
+                }
                 messages.info("premises.changed");
                 changing = null;
                 confirmationNeeded = false;
@@ -277,6 +295,8 @@ public class PremisesView implements Serializable {
     public boolean isChangeOwner() { return changeOwner; }
     public void setChangeOwner(boolean changeOwner) { this.changeOwner = changeOwner; }
     public String getChangeReason() { return changeReason; }
+    public LocalDate getChangeLastDay() { return changeLastDay; }
+    public void setChangeLastDay(LocalDate changeLastDay) { this.changeLastDay = changeLastDay; }
     public void setChangeReason(String changeReason) { this.changeReason = changeReason; }
     public String getRevokeReason() { return revokeReason; }
     public void setRevokeReason(String revokeReason) { this.revokeReason = revokeReason; }

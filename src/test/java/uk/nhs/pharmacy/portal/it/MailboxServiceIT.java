@@ -252,6 +252,26 @@ class MailboxServiceIT {
     }
 
     @Test
+    void anLoaExtendsALocumsCoverAndItIsAudited() {
+        SharedMailbox mailbox = mailboxOf("FXJ72");
+        PersonalAccount locum = peopleWithoutAccessTo(mailbox, 3).get(2);
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // the database keeps microseconds
+        Delegation granted = mailboxes.grant(actor("loa.bolton"), mailbox.getId(), locum.getId(),
+                Set.of(Permission.FULL_ACCESS), false, now.plus(Duration.ofDays(3)), "Cover");
+        long version = em.find(Delegation.class, granted.getId()).getVersion();
+        RuleViolation past = assertThrows(RuleViolation.class, () -> mailboxes.extend(actor("loa.bolton"), granted.getId(),
+                version, now.minusSeconds(5), "Backdated"));
+        assertTrue(past.getMessage().contains("future"), past.getMessage());
+        mailboxes.extend(actor("loa.bolton"), granted.getId(), version, now.plus(Duration.ofDays(10)), "Cover extended");
+        assertEquals(now.plus(Duration.ofDays(10)), em.find(Delegation.class, granted.getId()).getExpiresAt());
+        assertEquals(1L, em.createQuery("select count(e) from AuditEvent e where e.targetId = :id "
+                + "and e.action = 'DELEGATION_EXPIRY_CHANGED' and e.reason = 'Cover extended'", Long.class)
+                .setParameter("id", granted.getId()).getSingleResult());
+        assertThrows(AccessDeniedException.class, () -> mailboxes.extend(actor("owner.cohens"), granted.getId(),
+                em.find(Delegation.class, granted.getId()).getVersion(), null, "Owners request"));
+    }
+
+    @Test
     void aLeaverCannotBeGrantedAccess() throws Exception {
         SharedMailbox a1 = mailboxOf("FM664");
         PersonalAccount leaver = em.createQuery("select a from PersonalAccount a where a.status = "

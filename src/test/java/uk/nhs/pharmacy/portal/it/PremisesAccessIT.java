@@ -78,6 +78,20 @@ class PremisesAccessIT {
         browser.driver().navigate().back();
         browser.waitFor(By.id("accessForm:access"));
 
+        // The cover is extended by a week.
+        locumRow().findElement(By.cssSelector("button[id$=':change']")).click();
+        browser.waitFor(By.id("changeForm:changeLastDay_input"));
+        WebElement lastDayInput = browser.driver().findElement(By.id("changeForm:changeLastDay_input"));
+        lastDayInput.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), LocalDate.now(ZoneId.of("Europe/London")).plusDays(21).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        browser.driver().findElement(By.id("pageTitle")).click();
+        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-datepicker-panel, .ui-datepicker")));
+        browser.driver().findElement(By.id("changeForm:changeReason")).sendKeys("Cover extended");
+        browser.driver().findElement(By.id("changeForm:confirmChange")).click();
+        browser.waitFor(By.cssSelector(".ui-messages-info, .ui-messages-error"));
+        assertThat(browser.has(By.cssSelector(".ui-messages-error"))).as(browser.driver().findElement(By.id("messages")).getText()).isFalse();
+        assertThat(locumRow().getText()).contains(
+                LocalDate.now(ZoneId.of("Europe/London")).plusDays(22).format(DateTimeFormatter.ofPattern("d MMM yyyy")));
+
         locumRow().findElement(By.cssSelector("button[id$=':revoke']")).click();
         browser.waitFor(By.id("revokeForm:revokeReason"));
         browser.driver().findElement(By.id("revokeForm:confirmRevoke")).click();
