@@ -61,7 +61,9 @@ public final class Browser implements AutoCloseable {
 
     public void waitFor(By by) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(by));
+            new WebDriverWait(driver, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(ExpectedConditions.presenceOfElementLocated(by));
         } catch (org.openqa.selenium.TimeoutException e) {
             String page = driver.getPageSource();
             throw new AssertionError("No " + by + " on " + driver.getCurrentUrl() + ": "
