@@ -2,10 +2,6 @@ package uk.nhs.pharmacy.portal.api;
 
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import uk.nhs.pharmacy.portal.security.PortalUser;
+import uk.nhs.pharmacy.portal.security.PasswordSignIn;
 
 /**
  * API sign-in: POST {"username","password"} as JSON; the answer sets the session cookie that
@@ -26,7 +22,7 @@ import uk.nhs.pharmacy.portal.security.PortalUser;
 public class SessionResource {
 
     @Inject
-    SecurityContext securityContext;
+    PasswordSignIn signIn;
 
     @Context
     HttpServletRequest request;
@@ -40,16 +36,8 @@ public class SessionResource {
         if (credentials == null || credentials.username() == null || credentials.password() == null) {
             return Problem.response(400, "Bad request", "Send {\"username\": ..., \"password\": ...}.");
         }
-        if (request.getSession(false) != null) {
-            request.changeSessionId();
-        }
-        AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters.withParams()
-                .newAuthentication(true).credential(new UsernamePasswordCredential(
-                        PortalUser.normaliseUsername(credentials.username()), new Password(credentials.password()))));
+        AuthenticationStatus status = signIn.signIn(request, response, credentials.username(), credentials.password());
         if (status != AuthenticationStatus.SUCCESS) {
-            if (request.getSession(false) != null) {
-                request.getSession(false).invalidate();
-            }
             return Problem.response(401, "Not signed in", "The username or password is not right.");
         }
         request.getSession(true);

@@ -77,8 +77,7 @@ public class AuditLog {
     }
 
     private static String scopeOf(Actor actor) {
-        String condition = ScopeQuery.condition(actor, "o");
-        return condition.equals("1 = 1") ? condition
-                : "e.organisationId in (select o.id from Organisation o where " + condition + ")";
+        return ScopeQuery.isUnlimited(actor) ? "1 = 1"
+                : "e.organisationId in (select o.id from Organisation o where " + ScopeQuery.condition(actor, "o") + ")";
     }
 }

@@ -40,6 +40,9 @@ public class BulkAccessService {
     @Inject
     AccountRepository accounts;
 
+    @Inject
+    java.time.Clock clock;
+
     @Resource
     UserTransaction tx;
 
@@ -97,7 +100,7 @@ public class BulkAccessService {
             PersonalAccount account = accounts.findByAddress(MailAddress.of(address))
                     .orElseThrow(() -> new RuleViolation("No personal account " + address));
             if (bulk.revoke()) {
-                Delegation live = mailboxes.liveDelegations(mailbox.getId(), java.time.Instant.now()).stream()
+                Delegation live = mailboxes.liveDelegations(mailbox.getId(), clock.instant()).stream()
                         .filter(d -> d.getAccount().getId().equals(account.getId())).findFirst()
                         .orElseThrow(() -> new RuleViolation(address + " has no access to " + ods));
                 service.revoke(actor, live.getId(), bulk.reason(), bulk.confirm());

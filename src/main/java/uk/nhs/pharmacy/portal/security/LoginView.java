@@ -6,10 +6,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.AuthenticationStatus;
-import jakarta.security.enterprise.SecurityContext;
-import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
-import jakarta.security.enterprise.credential.Password;
-import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,10 +19,10 @@ import java.io.IOException;
 public class LoginView {
 
     @Inject
-    SecurityContext securityContext;
+    FacesContext faces;
 
     @Inject
-    FacesContext faces;
+    PasswordSignIn signIn;
 
     @Inject
     Messages messages;
@@ -40,23 +36,13 @@ public class LoginView {
             return;
         }
         ExternalContext external = faces.getExternalContext();
-        HttpServletRequest request = (HttpServletRequest) external.getRequest();
-        if (request.getSession(false) != null) {
-            request.changeSessionId(); // session fixation: the id a visitor arrived with is never signed in
-        }
-        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
-                AuthenticationParameters.withParams().newAuthentication(true).credential(
-                        new UsernamePasswordCredential(PortalUser.normaliseUsername(username), new Password(password))));
+        AuthenticationStatus status = signIn.signIn((HttpServletRequest) external.getRequest(),
+                (HttpServletResponse) external.getResponse(), username, password);
         password = null;
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> external.redirect(external.getRequestContextPath() + "/");
-            default -> {
-                // Soteria keeps the failed attempt in the session and then answers the next protected
-                // request with an empty page; a fresh session starts the next attempt cleanly.
-                external.invalidateSession();
-                messages.error("login.failed");
-            }
+            default -> messages.error("login.failed");
         }
     }
 
