@@ -59,6 +59,17 @@ public final class Browser implements AutoCloseable {
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ui-messages-error"))));
     }
 
+    /** Clicks a button that posts the page (ajax="false") and waits until the old page is gone. */
+    public void submit(By button) {
+        submit(driver.findElement(button));
+    }
+
+    public void submit(org.openqa.selenium.WebElement button) {
+        org.openqa.selenium.WebElement page = driver.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    }
+
     public void waitFor(By by) {
         try {
             new WebDriverWait(driver, Duration.ofSeconds(30))

@@ -49,7 +49,7 @@ class PremisesAccessIT {
         WebElement odsFilter = browser.driver().findElements(By.cssSelector("#premisesForm\\:premises .ui-column-filter")).get(0);
         odsFilter.sendKeys("FM664");
         waiting().until(d -> d.findElements(By.cssSelector("#premisesForm\\:premises_data > tr")).size() == 1);
-        browser.driver().findElement(By.linkText("FM664")).click();
+        browser.submit(browser.driver().findElement(By.linkText("FM664")));
         browser.waitFor(By.id("grantForm:account_input"));
         assertThat(browser.text(By.id("pageTitle"))).isEqualTo("A1 Pharmacy (FM664)");
         assertThat(browser.text(By.id("accessForm:access"))).doesNotContain("leo.lindqvist@nhs.net");
@@ -63,7 +63,7 @@ class PremisesAccessIT {
         browser.driver().findElement(By.id("pageTitle")).click(); // closes the calendar overlay
         waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-datepicker-panel, .ui-datepicker")));
         browser.driver().findElement(By.id("grantForm:reason")).sendKeys("Locum cover for two weeks");
-        browser.driver().findElement(By.id("grantForm:grant")).click();
+        browser.submit(By.id("grantForm:grant"));
 
         browser.waitFor(By.cssSelector(".ui-messages-info"));
         assertThat(browser.text(By.cssSelector(".ui-messages-info"))).contains("leo.lindqvist@nhs.net");
@@ -73,7 +73,7 @@ class PremisesAccessIT {
         browser.screenshot("premises-granted");
 
         // The locum's own page lists the mailbox they can now reach.
-        row.findElement(By.cssSelector("a.person-link")).click();
+        browser.submit(row.findElement(By.cssSelector("a.person-link")));
         browser.waitFor(By.id("accountAddress"));
         assertThat(browser.text(By.id("pageTitle"))).isEqualTo("Leo Lindqvist");
         assertThat(browser.text(By.id("access"))).contains("FM664").contains("pharmacy.fm664@nhs.net");
@@ -82,28 +82,28 @@ class PremisesAccessIT {
         browser.waitFor(By.id("accessForm:access"));
 
         // The cover is extended by a week.
-        locumRow().findElement(By.cssSelector("button[id$=':change']")).click();
+        browser.submit(locumRow().findElement(By.cssSelector("button[id$=':change']")));
         browser.waitFor(By.id("changeForm:changeLastDay_input"));
         WebElement lastDayInput = browser.driver().findElement(By.id("changeForm:changeLastDay_input"));
         lastDayInput.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), LocalDate.now(ZoneId.of("Europe/London")).plusDays(21).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         browser.driver().findElement(By.id("pageTitle")).click();
         waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-datepicker-panel, .ui-datepicker")));
         browser.driver().findElement(By.id("changeForm:changeReason")).sendKeys("Cover extended");
-        browser.driver().findElement(By.id("changeForm:confirmChange")).click();
+        browser.submit(By.id("changeForm:confirmChange"));
         browser.waitFor(By.cssSelector(".ui-messages-info, .ui-messages-error"));
         assertThat(browser.has(By.cssSelector(".ui-messages-error"))).as(browser.driver().findElement(By.id("messages")).getText()).isFalse();
         assertThat(locumRow().getText()).contains(
                 LocalDate.now(ZoneId.of("Europe/London")).plusDays(22).format(DateTimeFormatter.ofPattern("d MMM yyyy")));
 
-        locumRow().findElement(By.cssSelector("button[id$=':revoke']")).click();
+        browser.submit(locumRow().findElement(By.cssSelector("button[id$=':revoke']")));
         browser.waitFor(By.id("revokeForm:revokeReason"));
-        browser.driver().findElement(By.id("revokeForm:confirmRevoke")).click();
+        browser.submit(By.id("revokeForm:confirmRevoke"));
         browser.waitFor(By.cssSelector(".ui-messages-error"));
         assertThat(browser.text(By.cssSelector(".ui-messages-error"))).containsIgnoringCase("reason");
         assertThat(browser.text(By.id("accessForm:access"))).contains("leo.lindqvist@nhs.net");
 
         browser.driver().findElement(By.id("revokeForm:revokeReason")).sendKeys("Cover ended");
-        browser.driver().findElement(By.id("revokeForm:confirmRevoke")).click();
+        browser.submit(By.id("revokeForm:confirmRevoke"));
         browser.waitFor(By.cssSelector(".ui-messages-info"));
         assertThat(browser.text(By.id("accessForm:access"))).doesNotContain("leo.lindqvist@nhs.net");
         assertThat(browser.text(By.id("history"))).contains("DELEGATION_REVOKED").contains("Cover ended");
@@ -116,13 +116,13 @@ class PremisesAccessIT {
         browser.waitFor(By.id("newAccountForm:firstName"));
         browser.driver().findElement(By.id("newAccountForm:firstName")).sendKeys("Nina");
         browser.driver().findElement(By.id("newAccountForm:lastName")).sendKeys("Newstarter");
-        browser.driver().findElement(By.id("newAccountForm:createAccount")).click();
+        browser.submit(By.id("newAccountForm:createAccount"));
         browser.waitFor(By.cssSelector(".ui-messages-info"));
         assertThat(browser.text(By.cssSelector(".ui-messages-info"))).contains("nina.newstarter@nhs.net");
         assertThat(browser.driver().findElement(By.id("grantForm:account_input")).getAttribute("value"))
                 .isEqualTo("nina.newstarter@nhs.net");
         browser.driver().findElement(By.id("grantForm:reason")).sendKeys("New dispenser");
-        browser.driver().findElement(By.id("grantForm:grant")).click();
+        browser.submit(By.id("grantForm:grant"));
         browser.waitFor(By.cssSelector(".ui-messages-info"));
         assertThat(browser.text(By.id("accessForm:access"))).contains("Nina Newstarter").contains("Dispenser");
     }
@@ -136,16 +136,16 @@ class PremisesAccessIT {
         browser.driver().findElement(By.id("bulkForm:accounts")).sendKeys("nadia.okafor@nhs.net");
         browser.driver().findElement(By.id("bulkForm:odsCodes")).sendKeys("FXJ72\nFXD23\nFRL97");
         browser.driver().findElement(By.id("bulkForm:reason")).sendKeys("Cover");
-        browser.driver().findElement(By.id("bulkForm:preview")).click();
+        browser.submit(By.id("bulkForm:preview"));
         browser.waitFor(By.id("lines"));
         assertThat(browser.text(By.id("lines"))).contains("Will be granted").contains("FRL97").contains("in your scope");
         assertThat(browser.driver().findElement(By.id("bulkForm:apply")).isEnabled()).isFalse();
 
         browser.driver().findElement(By.id("bulkForm:odsCodes")).clear();
         browser.driver().findElement(By.id("bulkForm:odsCodes")).sendKeys("FXJ72\nFXD23");
-        browser.driver().findElement(By.id("bulkForm:preview")).click();
+        browser.submit(By.id("bulkForm:preview"));
         waiting().until(d -> d.findElement(By.id("bulkForm:apply")).isEnabled());
-        browser.driver().findElement(By.id("bulkForm:apply")).click();
+        browser.submit(By.id("bulkForm:apply"));
         browser.waitFor(By.cssSelector(".ui-messages-info"));
         assertThat(browser.text(By.cssSelector(".ui-messages-info"))).contains("All 2 changes were applied");
         assertThat(browser.text(By.id("lines"))).contains("Granted");
