@@ -67,7 +67,24 @@ public final class Browser implements AutoCloseable {
     public void submit(org.openqa.selenium.WebElement button) {
         org.openqa.selenium.WebElement page = driver.findElement(By.tagName("html"));
         button.click();
-        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        // ChromeDriver 156 reports a detached node either as stale or as "does not belong to the document".
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+        awaitLoaded();
+    }
+
+    /** The new page is fully loaded and PrimeFaces has set its widgets up. */
+    private void awaitLoaded() {
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .ignoring(org.openqa.selenium.WebDriverException.class)
+                .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                        .executeScript("return document.readyState")));
     }
 
     public void waitFor(By by) {
