@@ -30,7 +30,8 @@ class ArchitectureTest {
     @Test
     void featuresDependDownwardsOnly() {
         for (ArchRule rule : new ArchRule[]{organisationsKnowNothingAbove, accountsDoNotKnowMailboxes,
-                securityDoesNotKnowFeatures, platformDoesNotKnowFeatures, nothingDependsOnTheDemo}) {
+                securityDoesNotKnowFeatures, platformDoesNotKnowFeatures, nothingDependsOnTheDemo,
+                mailboxesDoNotKnowWorkflows, notificationsKnowNoFeature}) {
             rule.check(portal);
         }
     }
@@ -54,6 +55,13 @@ class ArchitectureTest {
     static final ArchRule platformDoesNotKnowFeatures = noClasses().that().resideInAPackage(BASE + "platform..")
             .should().dependOnClassesThat().resideInAnyPackage(BASE + "organisation..", BASE + "account..",
                     BASE + "mailbox..", BASE + "home..", BASE + "audit..", BASE + "security..", BASE + "demo..");
+
+    static final ArchRule mailboxesDoNotKnowWorkflows = noClasses().that().resideInAPackage(BASE + "mailbox..")
+            .should().dependOnClassesThat().resideInAnyPackage(BASE + "leaver..", BASE + "request..", BASE + "home..");
+
+    static final ArchRule notificationsKnowNoFeature = noClasses().that().resideInAPackage(BASE + "notification..")
+            .should().dependOnClassesThat().resideInAnyPackage(BASE + "organisation..", BASE + "account..",
+                    BASE + "mailbox..", BASE + "leaver..", BASE + "request..", BASE + "security..", BASE + "demo..");
 
     static final ArchRule nothingDependsOnTheDemo = noClasses().that().resideOutsideOfPackage(BASE + "demo..")
             .should().dependOnClassesThat().resideInAPackage(BASE + "demo..");

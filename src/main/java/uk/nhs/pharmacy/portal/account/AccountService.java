@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import uk.nhs.pharmacy.portal.audit.AuditLog;
+import uk.nhs.pharmacy.portal.organisation.OdsCode;
 import uk.nhs.pharmacy.portal.organisation.Organisation;
 import uk.nhs.pharmacy.portal.organisation.OrganisationRepository;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
@@ -15,6 +16,8 @@ import uk.nhs.pharmacy.portal.security.Action;
 import uk.nhs.pharmacy.portal.security.Actor;
 import uk.nhs.pharmacy.portal.security.Authorizer;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /** Creating and editing staff and locum personal accounts, in scope, audited. */
@@ -38,6 +41,9 @@ public class AccountService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Clock clock;
 
     /** A new account at its home organisation, addressed firstname.lastname[n]@nhs.net. */
     public PersonalAccount create(@NotNull Actor actor, long homeOrganisationId, @NotBlank String firstName,
@@ -73,5 +79,44 @@ public class AccountService {
                 account.getHomeOrganisation().getId(), before,
                 account.displayName() + ", " + jobRole + ", mobile " + mobileDevice, null);
         return account;
+    }
+
+    /**
+     * A leaver accepted by another organisation within NHSmail's 30 days: the account becomes active
+     * at its new home. Access taken away by the leaver case stays revoked; new access is granted afresh.
+     */
+    public PersonalAccount acceptJoiner(@NotNull Actor actor, @NotNull MailAddress address, @NotNull OdsCode newHomeCode,
+                                       @NotBlank String reason) {
+        PersonalAccount account = accounts.findByAddress(address)
+                .orElseThrow(() -> new RuleViolation("No personal account " + address));
+        Organisation newHome = organisations.findByOdsCode(newHomeCode)
+                .orElseThrow(() -> new RuleViolation("No organisation with ODS code " + newHomeCode));
+        authorizer.check(actor, Action.MANAGE_ACCESS, newHome);
+        String before = account.getStatus() + " since " + account.getLeaverSince() + ", home "
+                + account.getHomeOrganisation().getName();
+        try {
+            account.acceptAsJoiner(newHome, clock.instant());
+        } catch (IllegalStateException e) {
+            throw new RuleViolation(e.getMessage());
+        }
+        audit.record(actor.username(), "ACCOUNT_JOINED", TARGET_ACCOUNT, account.getId(), address.value(),
+                newHome.getId(), before, "ACTIVE at " + newHome.getName() + " (" + newHome.getOdsCode() + ")", reason);
+        return account;
+    }
+
+    /** Disables leavers whose 30 days passed with no joiner; done by the system, audited, idempotent. */
+    public int disableLapsedLeavers(@NotNull Actor system, @NotNull Instant now) {
+        List<PersonalAccount> lapsed = em.createQuery("select a from PersonalAccount a where a.status = :leaver "
+                        + "and a.leaverSince <= :cutoff", PersonalAccount.class)
+                .setParameter("leaver", AccountStatus.LEAVER)
+                .setParameter("cutoff", now.minus(PersonalAccount.LEAVER_GRACE))
+                .setMaxResults(1000).getResultList();
+        for (PersonalAccount account : lapsed) {
+            account.disable();
+            audit.record(system.username(), "ACCOUNT_DISABLED", TARGET_ACCOUNT, account.getId(),
+                    account.getAddress().value(), account.getHomeOrganisation().getId(), "LEAVER since "
+                            + account.getLeaverSince(), "DISABLED", "No organisation accepted the leaver within 30 days");
+        }
+        return lapsed.size();
     }
 }

@@ -83,6 +83,18 @@ public class AccountResource {
                 body.lastName(), jobRole(body.jobRole()), body.mobileDevice()));
     }
 
+    /** A leaver accepted by another organisation within their 30 days; body: homeOdsCode and reason. */
+    @POST
+    @Path("{address}/joiner")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Dtos.AccountJson acceptJoiner(@PathParam("address") String address, Dtos.JoinerJson body) {
+        if (body == null || body.homeOdsCode() == null) {
+            throw new IllegalArgumentException("Send homeOdsCode (the organisation they join) and reason");
+        }
+        return Dtos.AccountJson.of(service.acceptJoiner(currentUser.actor(), MailAddress.of(address),
+                uk.nhs.pharmacy.portal.organisation.OdsCode.of(body.homeOdsCode()), body.reason()));
+    }
+
     private static JobRole jobRole(String name) {
         try {
             return JobRole.valueOf(name);

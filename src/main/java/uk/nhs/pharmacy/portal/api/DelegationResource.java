@@ -5,6 +5,9 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -14,6 +17,7 @@ import uk.nhs.pharmacy.portal.account.AccountRepository;
 import uk.nhs.pharmacy.portal.account.MailAddress;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
 import uk.nhs.pharmacy.portal.mailbox.Delegation;
+import uk.nhs.pharmacy.portal.mailbox.ExpiringAccess;
 import uk.nhs.pharmacy.portal.mailbox.MailboxQueries;
 import uk.nhs.pharmacy.portal.mailbox.MailboxService;
 import uk.nhs.pharmacy.portal.mailbox.Permission;
@@ -46,6 +50,9 @@ public class DelegationResource {
 
     @Inject
     CurrentUser currentUser;
+
+    @Inject
+    ExpiringAccess expiringAccess;
 
     @POST
     public Response grant(Dtos.GrantJson body) {
@@ -84,6 +91,33 @@ public class DelegationResource {
                 ? service.revoke(currentUser.actor(), id, body.reason(), body.confirm())
                 : service.revoke(currentUser.actor(), id, body.version(), body.reason(), body.confirm());
         return Dtos.AccessJson.of(revoked);
+    }
+
+    /** Live access ending within {@code days} (default 7, at most 90) in the caller's scope, soonest first. */
+    @GET
+    @Path("expiring")
+    public List<Dtos.ExpiringJson> expiring(@QueryParam("days") @DefaultValue("7") int days,
+                                            @QueryParam("first") @DefaultValue("0") int first,
+                                            @QueryParam("max") @DefaultValue("50") int max) {
+        if (days < 1 || days > 90 || first < 0 || max < 1 || max > 500) {
+            throw new IllegalArgumentException("days must be 1 to 90, first 0 or more, max 1 to 500");
+        }
+        return expiringAccess.page(currentUser.actor(), java.time.Duration.ofDays(days), first, max, "expiresAt", true)
+                .stream().map(d -> new Dtos.ExpiringJson(d.getId(), d.getVersion(), d.getAccount().getAddress().value(),
+                        d.getAccount().displayName(), d.getMailbox().getPremises().getOdsCode().value(),
+                        d.getMailbox().getAddress().value(), d.getExpiresAt().atZone(UK).toLocalDate().minusDays(1)))
+                .toList();
+    }
+
+    /** Moves the last day of time-limited access; audited. Owners may move it to another date on their premises. */
+    @PUT
+    @Path("{id}/expiry")
+    public Dtos.AccessJson extend(@PathParam("id") long id, Dtos.ExpiryJson body) {
+        if (body == null) {
+            throw new IllegalArgumentException("Send version, lastDay (null removes the end) and reason");
+        }
+        return Dtos.AccessJson.of(service.extend(currentUser.actor(), id, body.version(),
+                body.lastDay() == null ? null : body.lastDay().plusDays(1).atStartOfDay(UK).toInstant(), body.reason()));
     }
 
     private static Set<Permission> permissions(List<String> names) {

@@ -68,4 +68,39 @@ public final class Dtos {
     public record BulkJson(boolean revoke, List<String> accounts, List<String> odsCodes, List<String> permissions,
                            boolean owner, LocalDate lastDay, String reason, boolean confirm) {
     }
+
+    /** An extension (or shortening) of time-limited access: the new last day, or null to remove the end. */
+    public record ExpiryJson(long version, LocalDate lastDay, String reason) {
+    }
+
+    /** A leaver from an HR or rostering system: kind is premises, contractor or nhs; odsCode is what they leave. */
+    public record LeaverInputJson(String account, String kind, String odsCode, LocalDate effectiveDate, String reason) {
+    }
+
+    public record LeaverStepJson(int no, String kind, String state, String mailbox, String detail, String by,
+                                 java.time.Instant at, Long stepId) {
+    }
+
+    public record LeaverCaseJson(long id, String account, String kind, String odsCode, java.time.Instant effectiveAt,
+                                 String state, String reason, String openedBy, java.time.Instant openedAt,
+                                 List<LeaverStepJson> steps) {
+        static LeaverCaseJson of(uk.nhs.pharmacy.portal.leaver.LeaverCase c) {
+            return new LeaverCaseJson(c.getId(), c.getAccount().getAddress().value(), c.getKind().token(),
+                    c.getScopeOrganisation().getOdsCode().value(), c.getEffectiveAt(), c.getState().name(), c.getReason(),
+                    c.getOpenedBy(), c.getOpenedAt(), c.getSteps().stream().map(s -> new LeaverStepJson(s.getStepNo(),
+                            s.getKind().name(), s.getState().name(),
+                            s.getMailbox() == null ? null : s.getMailbox().getAddress().value(), s.getDetail(),
+                            s.getDoneBy(), s.getDoneAt(), s.getId())).toList());
+        }
+    }
+
+    public record SuccessorJson(String successor, boolean confirmException, String reason) {
+    }
+
+    public record ExpiringJson(long id, long version, String account, String name, String odsCode, String mailbox,
+                               LocalDate lastDay) {
+    }
+
+    public record JoinerJson(String homeOdsCode, String reason) {
+    }
 }

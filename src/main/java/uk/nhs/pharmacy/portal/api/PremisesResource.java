@@ -30,6 +30,9 @@ public class PremisesResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    uk.nhs.pharmacy.portal.mailbox.MailboxReconciler reconciler;
+
     @GET
     public Dtos.PremisesJson get(@PathParam("ods") String ods) {
         return Dtos.PremisesJson.of(find(ods));
@@ -42,6 +45,30 @@ public class PremisesResource {
         var premises = queries.visiblePremises(currentUser.actor(), OdsCode.premises(ods)).orElseThrow(NotFoundException::new);
         service.createMailbox(currentUser.actor(), premises.getId(), body == null ? null : body.reason());
         return Response.status(201).entity(Dtos.PremisesJson.of(find(ods))).build();
+    }
+
+    public record ProvisioningJson(long id, String kind, String account, String rights, String state, int attempts,
+                                   java.time.Instant createdAt, java.time.Instant appliedAt, String lastError) {
+    }
+
+    /** The changes queued for the mail platform, newest first, with their state (pending, applied, failed). */
+    @GET
+    @Path("provisioning")
+    public java.util.List<ProvisioningJson> provisioning(@PathParam("ods") String ods) {
+        PremisesDetails details = find(ods);
+        return details.provisioning().stream().map(e -> new ProvisioningJson(e.getId(), e.getKind().name(),
+                e.getAccountAddress(), e.getRights(), e.getState().name(), e.getAttempts(), e.getCreatedAt(),
+                e.getAppliedAt(), e.getLastError())).toList();
+    }
+
+    /** Compares the platform's rights on the mailbox with the portal's; {@code repair=true} puts it back (audited). */
+    @POST
+    @Path("reconcile")
+    public java.util.List<uk.nhs.pharmacy.portal.provisioning.Reconciliation.Drift> reconcile(
+            @PathParam("ods") String ods, @jakarta.ws.rs.QueryParam("repair") boolean repair) {
+        var premises = queries.visiblePremises(currentUser.actor(), OdsCode.premises(ods)).orElseThrow(NotFoundException::new);
+        var mailbox = queries.openMailbox(premises).orElseThrow(NotFoundException::new);
+        return reconciler.check(currentUser.actor(), mailbox, repair, "Reconciliation from the API");
     }
 
     PremisesDetails find(String ods) {

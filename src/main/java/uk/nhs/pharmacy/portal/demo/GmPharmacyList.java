@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.demo;
 
+import uk.nhs.pharmacy.portal.platform.CsvReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

@@ -5,7 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import uk.nhs.pharmacy.portal.leaver.CaseState;
+import uk.nhs.pharmacy.portal.leaver.LeaverQueries;
 import uk.nhs.pharmacy.portal.mailbox.MailboxStatus;
+import uk.nhs.pharmacy.portal.request.RequestQueries;
+import uk.nhs.pharmacy.portal.request.RequestState;
+import uk.nhs.pharmacy.portal.security.Role;
 import uk.nhs.pharmacy.portal.organisation.OrganisationKind;
 import uk.nhs.pharmacy.portal.security.Actor;
 import uk.nhs.pharmacy.portal.security.ScopeQuery;
@@ -14,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Read-only queries for the home pages, always narrowed to the actor's scope in the database. */
@@ -27,6 +33,9 @@ public class HomeService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    RequestQueries requests;
 
     public ScopeSummary summary(Actor actor) {
         Instant now = clock.instant();
@@ -48,9 +57,18 @@ public class HomeService {
                 + scope + " and not exists (select d from Delegation d where d.mailbox = m and d.owner = true and " + LIVE + ")", now);
         long expiring = count(actor, "select count(d) from Delegation d join d.mailbox m join m.premises o where "
                 + LIVE + " and d.expiresAt <= :weekAhead and " + scope, now);
+        TypedQuery<Long> leaverQuery = em.createQuery("select count(c) from LeaverCase c join c.scopeOrganisation o "
+                + "where c.state in :openCases and " + LeaverQueries.visible(actor), Long.class)
+                .setParameter("openCases", List.of(CaseState.SCHEDULED, CaseState.AWAITING_SUCCESSOR));
+        long pendingLeavers = LeaverQueries.bindVisible(leaverQuery, actor).getSingleResult();
+        long requestsWaiting = actor.is(Role.OWNER)
+                ? em.createQuery("select count(r) from AccessRequest r where r.requestedBy = :me and r.state = :submitted",
+                        Long.class).setParameter("me", actor.username()).setParameter("submitted", RequestState.SUBMITTED)
+                .getSingleResult()
+                : requests.queueSize(actor);
         return new ScopeSummary(premises, byStatus.getOrDefault(MailboxStatus.ACTIVE, 0L),
                 byStatus.getOrDefault(MailboxStatus.LEGACY_NON_CONFORMING, 0L), withoutMailbox, live, belowMinimum,
-                withoutOwner, expiring);
+                withoutOwner, expiring, pendingLeavers, requestsWaiting);
     }
 
     private long count(Actor actor, String jpql, Instant now) {

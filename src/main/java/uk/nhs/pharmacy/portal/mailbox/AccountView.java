@@ -5,6 +5,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import uk.nhs.pharmacy.portal.account.AccountService;
+import uk.nhs.pharmacy.portal.account.AccountStatus;
+import uk.nhs.pharmacy.portal.organisation.OdsCode;
 import uk.nhs.pharmacy.portal.account.JobRole;
 import uk.nhs.pharmacy.portal.account.MailAddress;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
@@ -18,6 +20,7 @@ import uk.nhs.pharmacy.portal.security.CurrentUser;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Instant;
 
 /** A personal account's page: every mailbox the person can reach, across all premises, and their history. */
 @Named
@@ -46,6 +49,8 @@ public class AccountView implements Serializable {
     private String lastName;
     private JobRole jobRole;
     private boolean mobile;
+    private String joinerHome;
+    private String joinerReason;
 
     public void load() throws IOException {
         try {
@@ -77,6 +82,30 @@ public class AccountView implements Serializable {
         }
         load();
     }
+
+    public void acceptJoiner() throws IOException {
+        if (messages.attempt(() -> accountService.acceptJoiner(currentUser.actor(), MailAddress.of(address),
+                OdsCode.of(joinerHome == null ? "" : joinerHome), joinerReason))) {
+            messages.info("account.joiner.accepted");
+            joinerHome = null;
+            joinerReason = null;
+        }
+        load();
+    }
+
+    /** A leaver can be accepted by an LOA (or the national team) of the organisation they join. */
+    public boolean isJoinerOpen() {
+        return details.account().getStatus() == AccountStatus.LEAVER && !currentUser.isOwner();
+    }
+
+    public Instant getJoinerDeadline() {
+        return details.account().getLeaverSince().plus(PersonalAccount.LEAVER_GRACE);
+    }
+
+    public String getJoinerHome() { return joinerHome; }
+    public void setJoinerHome(String joinerHome) { this.joinerHome = joinerHome; }
+    public String getJoinerReason() { return joinerReason; }
+    public void setJoinerReason(String joinerReason) { this.joinerReason = joinerReason; }
 
     public JobRole[] getJobRoles() { return JobRole.values(); }
     public boolean isMayEdit() { return mayEdit; }

@@ -48,6 +48,7 @@ public class MailboxRepository {
     }
 
     /** Ids of unrevoked delegations whose expiry has passed, oldest first (index ix_delegation_expiry). */
+    @jakarta.transaction.Transactional // a scheduler thread has no transaction; its reads get their own
     public List<Long> expiredIds(Instant now, int max) {
         return em.createQuery("select d.id from Delegation d where d.expiresAt <= :now and d.revokedAt is null "
                         + "order by d.expiresAt, d.id", Long.class)
@@ -78,5 +79,21 @@ public class MailboxRepository {
                 .setParameter("mailbox", mailboxId).setParameter("now", now)
                 .getSingleResult();
         return new long[]{((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue()};
+    }
+
+    /** Every unrevoked delegation of one person (expired or not), with mailbox and premises, for a leaver case. */
+    public List<Delegation> unrevokedDelegationsOf(long accountId) {
+        return em.createQuery("select d from Delegation d join fetch d.mailbox m join fetch m.premises p "
+                        + "where d.account.id = :account and d.revokedAt is null order by p.odsCode, d.id", Delegation.class)
+                .setParameter("account", accountId)
+                .getResultList();
+    }
+
+    /** The live delegation of one person on one mailbox, if any. */
+    public Optional<Delegation> liveDelegation(long mailboxId, long accountId, Instant now) {
+        return em.createQuery("select d from Delegation d where d.mailbox.id = :mailbox and d.account.id = :account "
+                        + "and d.revokedAt is null and (d.expiresAt is null or d.expiresAt > :now)", Delegation.class)
+                .setParameter("mailbox", mailboxId).setParameter("account", accountId).setParameter("now", now)
+                .getResultStream().findFirst();
     }
 }

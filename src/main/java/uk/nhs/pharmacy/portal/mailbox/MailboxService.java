@@ -168,7 +168,10 @@ public class MailboxService {
     public Delegation extend(@NotNull Actor actor, long delegationId, long seenVersion, Instant newExpiry,
                              @NotBlank String reason) {
         requireUnchanged(delegationId, seenVersion);
-        Delegation delegation = liveDelegation(actor, delegationId);
+        Delegation delegation = liveDelegation(actor, delegationId, Action.EXTEND_ACCESS);
+        if (newExpiry == null && !authorizer.may(actor, Action.MANAGE_ACCESS, delegation.getMailbox().getPremises())) {
+            throw new RuleViolation("Only an administrator can make access permanent; choose a new last day instead");
+        }
         if (newExpiry != null && !newExpiry.isAfter(clock.instant())) {
             throw new RuleViolation("The expiry date must be in the future");
         }
@@ -198,9 +201,13 @@ public class MailboxService {
     }
 
     private Delegation liveDelegation(Actor actor, long delegationId) {
+        return liveDelegation(actor, delegationId, Action.MANAGE_ACCESS);
+    }
+
+    private Delegation liveDelegation(Actor actor, long delegationId, Action action) {
         Delegation delegation = mailboxes.findDelegation(delegationId)
                 .orElseThrow(() -> new RuleViolation("No delegation " + delegationId));
-        authorizer.check(actor, Action.MANAGE_ACCESS, delegation.getMailbox().getPremises());
+        authorizer.check(actor, action, delegation.getMailbox().getPremises());
         if (delegation.isRevoked()) {
             throw new RuleViolation("This access was already revoked at " + delegation.getRevokedAt());
         }
@@ -214,6 +221,23 @@ public class MailboxService {
 
     public Delegation revoke(@NotNull Actor actor, long delegationId, @NotBlank String reason) {
         return revoke(actor, delegationId, reason, false);
+    }
+
+    /**
+     * A leaver case's revoke, inside the case's transaction. The case has already been authorised
+     * for its whole scope; the below-minimum rule becomes the case's successor step, so it does not
+     * ask for confirmation here. Audited and queued like any other revoke.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void revokeForLeaver(@NotNull Actor actor, @NotNull Delegation delegation, @NotNull Instant now,
+                                @NotBlank String reason) {
+        String before = delegation.describe();
+        delegation.revoke(actor.username(), now, reason);
+        audit.record(actor.username(), "DELEGATION_REVOKED", TARGET_DELEGATION, delegation.getId(),
+                delegation.getAccount().getAddress().value(), delegation.getMailbox().getPremises().getId(),
+                before, "revoked", reason);
+        outbox.record(delegation.getMailbox().getId(), delegation.getMailbox().getAddress().value(),
+                delegation.getAccount().getAddress().value(), ProvisioningKind.ACCESS_REVOKED, "", actor.username());
     }
 
     /**
@@ -264,5 +288,23 @@ public class MailboxService {
         outbox.record(delegation.getMailbox().getId(), delegation.getMailbox().getAddress().value(),
                 delegation.getAccount().getAddress().value(), ProvisioningKind.ACCESS_REVOKED, "", actor.username());
         return delegation;
+    }
+
+    /** An LOA sends a change the platform kept refusing (dead-lettered) again. Audited. */
+    public void retryProvisioning(@NotNull Actor actor, long eventId) {
+        var event = outbox.find(eventId);
+        if (event == null) {
+            throw new RuleViolation("No platform change " + eventId);
+        }
+        SharedMailbox mailbox = mailboxes.find(event.getMailboxId())
+                .orElseThrow(() -> new RuleViolation("No shared mailbox " + event.getMailboxId()));
+        authorizer.check(actor, Action.MANAGE_ACCESS, mailbox.getPremises());
+        try {
+            outbox.retry(eventId);
+        } catch (IllegalStateException e) {
+            throw new RuleViolation(e.getMessage());
+        }
+        audit.record(actor.username(), "PROVISIONING_RETRIED", TARGET_MAILBOX, mailbox.getId(), mailbox.getAddress().value(),
+                mailbox.getPremises().getId(), "FAILED: " + event.getLastError(), "PENDING", null);
     }
 }

@@ -53,7 +53,7 @@ public class PremisesDirectory {
         List<PremisesRow> rows = new ArrayList<>();
         for (Object[] r : page) {
             rows.add(new PremisesRow((Long) r[0], String.valueOf(r[1]), (String) r[2],
-                    r[3] == null ? null : r[3].toString(), (String) r[4], null, null, 0, 0));
+                    r[3] == null ? null : r[3].toString(), (String) r[4], null, null, 0, 0, 0));
         }
         return withMailboxes(rows);
     }
@@ -65,11 +65,13 @@ public class PremisesDirectory {
         List<Long> ids = rows.stream().map(PremisesRow::id).toList();
         List<Object[]> mailboxes = em.createQuery("select m.premises.id, m.address, m.status, "
                         + "(select count(d) from Delegation d where d.mailbox = m and " + LIVE + "), "
-                        + "(select count(d) from Delegation d where d.mailbox = m and d.owner = true and " + LIVE + ") "
+                        + "(select count(d) from Delegation d where d.mailbox = m and d.owner = true and " + LIVE + "), "
+                        + "(select count(d) from Delegation d where d.mailbox = m and d.expiresAt <= :weekAhead and " + LIVE + ") "
                         + "from SharedMailbox m where m.premises.id in :ids and m.status <> :closed", Object[].class)
                 .setParameter("ids", ids)
                 .setParameter("closed", MailboxStatus.CLOSED)
                 .setParameter("now", clock.instant())
+                .setParameter("weekAhead", clock.instant().plus(java.time.Duration.ofDays(7)))
                 .getResultList();
         Map<Long, Object[]> byPremises = new HashMap<>();
         mailboxes.forEach(m -> byPremises.put((Long) m[0], m));
@@ -77,7 +79,7 @@ public class PremisesDirectory {
         for (PremisesRow row : rows) {
             Object[] m = byPremises.get(row.id());
             result.add(m == null ? row : row.withMailbox(m[1].toString(), (MailboxStatus) m[2],
-                    ((Number) m[3]).longValue(), ((Number) m[4]).longValue()));
+                    ((Number) m[3]).longValue(), ((Number) m[4]).longValue(), ((Number) m[5]).longValue()));
         }
         return result;
     }

@@ -4,11 +4,12 @@ import java.io.Serializable;
 
 /** One line of a premises list: the premises, its mailbox and how many people reach it. */
 public record PremisesRow(long id, String odsCode, String name, String postcode, String area,
-                          String mailboxAddress, MailboxStatus mailboxStatus, long liveAccounts, long owners)
+                          String mailboxAddress, MailboxStatus mailboxStatus, long liveAccounts, long owners,
+                          long expiringSoon)
         implements Serializable {
 
-    public PremisesRow withMailbox(String address, MailboxStatus status, long live, long ownerCount) {
-        return new PremisesRow(id, odsCode, name, postcode, area, address, status, live, ownerCount);
+    public PremisesRow withMailbox(String address, MailboxStatus status, long live, long ownerCount, long expiring) {
+        return new PremisesRow(id, odsCode, name, postcode, area, address, status, live, ownerCount, expiring);
     }
 
     public boolean isBelowMinimum() {
@@ -36,4 +37,6 @@ public record PremisesRow(long id, String odsCode, String name, String postcode,
     public String getMailboxAddress() { return mailboxAddress; }
     public long getLiveAccounts() { return liveAccounts; }
     public long getOwners() { return owners; }
+    /** Live access that ends within the next 7 days. */
+    public long getExpiringSoon() { return expiringSoon; }
 }

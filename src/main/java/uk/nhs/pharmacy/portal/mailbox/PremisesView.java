@@ -6,14 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import uk.nhs.pharmacy.portal.account.AccountRepository;
 import uk.nhs.pharmacy.portal.account.AccountService;
+import uk.nhs.pharmacy.portal.account.AccountSuggestions;
 import uk.nhs.pharmacy.portal.account.JobRole;
-import uk.nhs.pharmacy.portal.account.MailAddress;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
 import uk.nhs.pharmacy.portal.organisation.OdsCode;
 import uk.nhs.pharmacy.portal.platform.InvalidValueException;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import uk.nhs.pharmacy.portal.platform.web.Messages;
-import uk.nhs.pharmacy.portal.security.AccessDeniedException;
 import uk.nhs.pharmacy.portal.security.CurrentUser;
 
 import java.io.IOException;
@@ -104,6 +103,14 @@ public class PremisesView implements Serializable {
         details = queries.premises(currentUser.actor(), details.premises().getOdsCode()).orElseThrow();
     }
 
+    /** Sends a change the platform kept refusing again. */
+    public void retryProvisioning(long eventId) {
+        act(() -> {
+            service.retryProvisioning(currentUser.actor(), eventId);
+            messages.info("premises.provisioning.retried");
+        });
+    }
+
     public void createMailbox() {
         act(() -> {
             service.createMailbox(currentUser.actor(), details.premises().getId(), "Created from the premises page");
@@ -113,7 +120,7 @@ public class PremisesView implements Serializable {
 
     public void grant() {
         act(() -> {
-            PersonalAccount account = accounts.findByAddress(MailAddress.of(addressPart(grantAddress)))
+            PersonalAccount account = accounts.findByAddress(AccountSuggestions.addressOf(grantAddress))
                     .orElseThrow(() -> new RuleViolation("No personal account " + grantAddress));
             EnumSet<Permission> permissions = EnumSet.noneOf(Permission.class);
             grantPermissions.forEach(p -> permissions.add(Permission.valueOf(p)));
@@ -219,46 +226,11 @@ public class PremisesView implements Serializable {
     }
 
     private void act(Runnable action) {
-        try {
-            action.run();
-        } catch (AccessDeniedException e) {
-            messages.error("premises.notAllowed");
-        } catch (IllegalArgumentException | RuleViolation e) {
-            messages.errorText(e.getMessage());
-        } catch (jakarta.validation.ConstraintViolationException e) {
-            messages.error("premises.missingInput");
-        } catch (jakarta.persistence.OptimisticLockException e) {
-            messages.error("premises.concurrentChange");
-        } catch (jakarta.ejb.EJBException | jakarta.transaction.TransactionalException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof jakarta.persistence.OptimisticLockException
-                    || cause instanceof jakarta.transaction.RollbackException) {
-                messages.error("premises.concurrentChange");
-            } else if (cause instanceof RuleViolation || cause instanceof IllegalArgumentException) {
-                messages.errorText(cause.getMessage());
-            } else if (cause instanceof jakarta.validation.ConstraintViolationException) {
-                messages.error("premises.missingInput");
-            } else {
-                throw e;
-            }
-        }
+        messages.attempt(action);
         reload();
     }
 
-    /** Autocomplete: the text may be "address — name"; the address is what counts. */
-    private static String addressPart(String text) {
-        if (text == null) {
-            return null;
-        }
-        int space = text.indexOf(' ');
-        return space < 0 ? text : text.substring(0, space);
-    }
 
-    public List<String> completeAccount(String text) {
-        return accounts.searchActive(text, 10).stream()
-                .map(a -> a.getAddress().value() + " — " + a.displayName() + ", " + a.getJobRole())
-                .toList();
-    }
 
     public PremisesDetails getDetails() {
         return details;

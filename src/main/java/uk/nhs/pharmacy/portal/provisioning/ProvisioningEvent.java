@@ -61,6 +61,9 @@ public class ProvisioningEvent {
     @Column(name = "last_error")
     private String lastError;
 
+    @Column(name = "next_attempt_at")
+    private Instant nextAttemptAt;
+
     @Version
     private long version;
 
@@ -79,6 +82,41 @@ public class ProvisioningEvent {
         this.createdBy = Objects.requireNonNull(createdBy);
     }
 
+    /** Done on the platform (doing it again changes nothing: the platform is set to the rights held). */
+    void applied(Instant at) {
+        state = ProvisioningState.APPLIED;
+        appliedAt = at;
+        attempts++;
+        lastError = null;
+    }
+
+    /** No platform is configured: kept as a record, never sent. */
+    void noTarget() {
+        state = ProvisioningState.NO_TARGET;
+    }
+
+    /** A failed try: again after a doubling backoff, or dead-lettered (FAILED) after {@code maxAttempts}. */
+    void failed(String error, Instant at, java.time.Duration firstBackoff, int maxAttempts) {
+        attempts++;
+        lastError = error == null ? "unknown error" : (error.length() > 1000 ? error.substring(0, 1000) : error);
+        if (attempts >= maxAttempts) {
+            state = ProvisioningState.FAILED;
+        } else {
+            nextAttemptAt = at.plus(firstBackoff.multipliedBy(1L << Math.min(attempts - 1, 12)));
+        }
+    }
+
+    /** An LOA sends a dead-lettered event again. */
+    void retry(Instant at) {
+        if (state != ProvisioningState.FAILED) {
+            throw new IllegalStateException("Only a failed change can be retried; this one is " + state);
+        }
+        state = ProvisioningState.PENDING;
+        attempts = 0;
+        nextAttemptAt = at;
+    }
+
+    public Instant getNextAttemptAt() { return nextAttemptAt; }
     public Long getId() { return id; }
     public long getMailboxId() { return mailboxId; }
     public String getMailboxAddress() { return mailboxAddress; }

@@ -22,13 +22,33 @@ public class ProvisioningOutbox {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<ProvisioningRecorded> recorded;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public ProvisioningEvent record(long mailboxId, String mailboxAddress, String accountAddress, ProvisioningKind kind,
                                     String rights, String actor) {
         ProvisioningEvent event = new ProvisioningEvent(mailboxId, mailboxAddress, accountAddress, kind, rights,
                 clock.instant(), actor);
         em.persist(event);
+        recorded.fire(new ProvisioningRecorded(mailboxId));
         return event;
+    }
+
+    /** Puts a dead-lettered event back in the queue, inside the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ProvisioningEvent retry(long id) {
+        ProvisioningEvent event = em.find(ProvisioningEvent.class, id);
+        if (event == null) {
+            throw new IllegalArgumentException("No provisioning event " + id);
+        }
+        event.retry(clock.instant());
+        recorded.fire(new ProvisioningRecorded(event.getMailboxId()));
+        return event;
+    }
+
+    public ProvisioningEvent find(long id) {
+        return em.find(ProvisioningEvent.class, id);
     }
 
     /** The newest events of one mailbox, for its page. */

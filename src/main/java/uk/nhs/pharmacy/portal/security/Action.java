@@ -6,6 +6,11 @@ public enum Action {
     VIEW,
     /** Create mailboxes and accounts; grant, change and revoke access. */
     MANAGE_ACCESS,
+    /**
+     * Move the end date of existing time-limited access (a locum's cover runs on). Owners may, on
+     * their own premises, but only to another date: making access permanent is MANAGE_ACCESS.
+     */
+    EXTEND_ACCESS,
     /** Ask for an access change (owners). */
     REQUEST_CHANGE,
     /** Approve or reject an owner's request. */

@@ -17,4 +17,10 @@ public class UserRepository {
                 .setParameter("name", PortalUser.normaliseUsername(username))
                 .getResultStream().findFirst();
     }
+
+    /** Enabled users with a role, e.g. every LOA, for finding whose scope covers a premises. */
+    public java.util.List<PortalUser> enabledWithRole(Role role) {
+        return em.createQuery("select u from PortalUser u where u.role = :role and u.enabled = true order by u.id",
+                PortalUser.class).setParameter("role", role).getResultList();
+    }
 }

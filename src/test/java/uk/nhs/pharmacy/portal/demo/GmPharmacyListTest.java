@@ -2,6 +2,7 @@ package uk.nhs.pharmacy.portal.demo;
 
 import org.junit.jupiter.api.Test;
 
+import uk.nhs.pharmacy.portal.platform.CsvReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.List;

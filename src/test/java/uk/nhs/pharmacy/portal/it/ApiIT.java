@@ -9,7 +9,6 @@ import uk.nhs.pharmacy.portal.demo.DemoUsers;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,27 +21,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SharedPortal.class)
 class ApiIT {
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final ApiClient api = new ApiClient(SharedPortal.baseUrl());
 
     private HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SharedPortal.baseUrl() + "api/" + path))
-                .header("Accept", "application/json");
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return api.call(method, path, json);
     }
 
     private void signIn(String username) throws Exception {
-        HttpResponse<String> session = call("POST", "session",
-                "{\"username\":\"" + username + "\",\"password\":\"" + DemoUsers.PASSWORD + "\"}");
-        assertThat(session.statusCode()).isEqualTo(204);
+        api.signIn(username);
     }
 
     private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
+        return ApiClient.json(response);
     }
 
     @Test
@@ -57,7 +47,7 @@ class ApiIT {
 
     @Test
     void theApiIsDescribedByAnOpenApiDocument() throws Exception {
-        HttpResponse<String> document = http.send(HttpRequest.newBuilder(URI.create(SharedPortal.baseUrl() + "api/openapi.yaml"))
+        HttpResponse<String> document = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SharedPortal.baseUrl() + "api/openapi.yaml"))
                 .header("Accept", "application/yaml").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(document.statusCode()).isEqualTo(200);
         assertThat(document.body()).startsWith("openapi: 3.0.3").contains("/delegations/{id}/revoke:")

@@ -24,7 +24,9 @@ public final class Deployments {
             throw new IllegalStateException("Build the WAR first (mvn package): " + war.getAbsolutePath());
         }
         WebArchive archive = ShrinkWrap.create(ZipImporter.class, "portal.war").importFrom(war).as(WebArchive.class)
-                .addClasses(testClasses);
+                .addClasses(testClasses)
+                .addClasses(Transactions.class)
+                .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class));
         // The portal protects every path; Arquillian's test runner servlet must be reachable.
         String webXml;
         try (InputStream in = archive.get("WEB-INF/web.xml").getAsset().openStream()) {
@@ -40,5 +42,14 @@ public final class Deployments {
                     </web-resource-collection>
                 </security-constraint>
                 <security-role>""")));
+    }
+
+    /** The jar a test library was loaded from, so in-container tests can use it too. */
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

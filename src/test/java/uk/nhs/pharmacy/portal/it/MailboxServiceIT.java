@@ -113,7 +113,17 @@ class MailboxServiceIT {
         assertEquals("FULL_ACCESS,SEND_AS", events.get(0).getRights());
         assertEquals("FULL_ACCESS,OWNER", events.get(1).getRights());
         assertEquals("", events.get(2).getRights() == null ? "" : events.get(2).getRights());
-        assertTrue(events.stream().allMatch(e -> e.getState() == ProvisioningState.PENDING));
+        // no platform is configured here: the dispatcher keeps them, marked as having no target
+        assertTrue(events.stream().allMatch(e -> e.getState() == ProvisioningState.PENDING
+                || e.getState() == ProvisioningState.NO_TARGET));
+        List<ProvisioningState> states = List.of();
+        for (int i = 0; i < 100 && !(states.size() >= 3 && states.stream().allMatch(ProvisioningState.NO_TARGET::equals)); i++) {
+            Thread.sleep(100);
+            states = em.createQuery("select e.state from ProvisioningEvent e where e.accountAddress = :a",
+                    ProvisioningState.class).setParameter("a", address).getResultList();
+        }
+        assertTrue(states.size() >= 3 && states.stream().allMatch(ProvisioningState.NO_TARGET::equals),
+                "with no platform configured the dispatcher marks events as having no target: " + states);
         assertEquals("pharmacy.fm664@nhs.net", events.get(0).getMailboxAddress());
 
         int otherBefore = provisioning(other.getAddress().value()).size();
@@ -269,6 +279,23 @@ class MailboxServiceIT {
                 .setParameter("id", granted.getId()).getSingleResult());
         assertThrows(AccessDeniedException.class, () -> mailboxes.extend(actor("owner.cohens"), granted.getId(),
                 em.find(Delegation.class, granted.getId()).getVersion(), null, "Owners request"));
+    }
+
+    @Test
+    void anOwnerMovesTheLastDayOfCoverOnTheirOwnPremisesButCannotMakeItPermanent() {
+        SharedMailbox cohens = mailboxOf("FXD23");
+        PersonalAccount locum = peopleWithoutAccessTo(cohens, 4).get(3);
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Delegation granted = mailboxes.grant(actor("loa.bolton"), cohens.getId(), locum.getId(),
+                Set.of(Permission.FULL_ACCESS), false, now.plus(Duration.ofDays(2)), "Cover");
+        RuleViolation permanent = assertThrows(RuleViolation.class, () -> mailboxes.extend(actor("owner.cohens"),
+                granted.getId(), em.find(Delegation.class, granted.getId()).getVersion(), null, "Stays on"));
+        assertTrue(permanent.getMessage().contains("administrator"), permanent.getMessage());
+        mailboxes.extend(actor("owner.cohens"), granted.getId(), em.find(Delegation.class, granted.getId()).getVersion(),
+                now.plus(Duration.ofDays(9)), "Cover runs another week");
+        assertEquals(now.plus(Duration.ofDays(9)), em.find(Delegation.class, granted.getId()).getExpiresAt());
+        assertEquals(1L, em.createQuery("select count(e) from AuditEvent e where e.targetId = :id and e.actor = 'owner.cohens' "
+                + "and e.action = 'DELEGATION_EXPIRY_CHANGED'", Long.class).setParameter("id", granted.getId()).getSingleResult());
     }
 
     @Test

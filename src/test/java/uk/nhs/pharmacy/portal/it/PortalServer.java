@@ -23,7 +23,13 @@ final class PortalServer {
 
     static Process start(int port, Path dataDir, String dbUrl, String dbClass, String dbUser, String dbPassword,
                          List<String> extraProperties, File log) throws Exception {
-        if (dbUrl.startsWith("jdbc:h2:") && Files.exists(dataDir)) {
+        return start(port, dataDir, dbUrl, dbClass, dbUser, dbPassword, extraProperties, log, true);
+    }
+
+    /** Starts a portal; {@code fresh} wipes an H2 data directory first, otherwise it keeps what a previous run left. */
+    static Process start(int port, Path dataDir, String dbUrl, String dbClass, String dbUser, String dbPassword,
+                         List<String> extraProperties, File log, boolean fresh) throws Exception {
+        if (fresh && dbUrl.startsWith("jdbc:h2:") && Files.exists(dataDir)) {
             try (var files = Files.walk(dataDir)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }

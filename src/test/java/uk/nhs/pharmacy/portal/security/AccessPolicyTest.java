@@ -32,7 +32,7 @@ class AccessPolicyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Action.class, names = {"VIEW", "MANAGE_ACCESS", "APPROVE_REQUEST", "RUN_LEAVER"})
+    @EnumSource(value = Action.class, names = {"VIEW", "MANAGE_ACCESS", "EXTEND_ACCESS", "APPROVE_REQUEST", "RUN_LEAVER"})
     void anLoaActsOnlyInsideTheirScope(Action action) {
         assertThat(AccessPolicy.allows(loaBolton, action, BOLTON_PREMISES)).isTrue();
         assertThat(AccessPolicy.allows(loaBolton, action, BOLTON)).isTrue();
@@ -54,6 +54,8 @@ class AccessPolicyTest {
         assertThat(AccessPolicy.allows(ownerCohens, Action.VIEW, COHENS)).isTrue();
         assertThat(AccessPolicy.allows(ownerCohens, Action.VIEW, MANCHESTER_PREMISES)).isFalse();
         assertThat(AccessPolicy.allows(ownerCohens, Action.REQUEST_CHANGE, MANCHESTER_PREMISES)).isFalse();
+        assertThat(AccessPolicy.allows(ownerCohens, Action.EXTEND_ACCESS, BOLTON_PREMISES)).isTrue();
+        assertThat(AccessPolicy.allows(ownerCohens, Action.EXTEND_ACCESS, MANCHESTER_PREMISES)).isFalse();
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
 
 import java.text.MessageFormat;
 import java.util.MissingResourceException;
@@ -32,6 +33,35 @@ public class Messages {
 
     public void info(String key, Object... arguments) {
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text(key, arguments), null));
+    }
+
+    /**
+     * Runs what a user asked for and turns a refusal into a message on the page: a service's rule
+     * violation in its own words, a refusal of scope, missing input, or someone else's change in
+     * between. Returns whether it succeeded; anything else is a fault and propagates.
+     */
+    public boolean attempt(Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof jakarta.ejb.EJBException || e instanceof jakarta.transaction.TransactionalException
+                    ? e.getCause() : e;
+            if (cause instanceof SecurityException) {
+                error("premises.notAllowed");
+            } else if (cause instanceof RuleViolation || cause instanceof IllegalArgumentException
+                    || cause instanceof IllegalStateException) {
+                errorText(cause.getMessage());
+            } else if (cause instanceof jakarta.validation.ConstraintViolationException) {
+                error("premises.missingInput");
+            } else if (cause instanceof jakarta.persistence.OptimisticLockException
+                    || cause instanceof jakarta.transaction.RollbackException) {
+                error("premises.concurrentChange");
+            } else {
+                throw e;
+            }
+            return false;
+        }
     }
 
     /** A message that is already in the user's words (e.g. a rule violation from a service). */

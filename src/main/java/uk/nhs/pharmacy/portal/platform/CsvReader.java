@@ -1,4 +1,4 @@
-package uk.nhs.pharmacy.portal.demo;
+package uk.nhs.pharmacy.portal.platform;
 
 import java.io.IOException;
 import java.io.Reader;

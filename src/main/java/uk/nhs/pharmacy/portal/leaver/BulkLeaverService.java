@@ -1,0 +1,150 @@
+package uk.nhs.pharmacy.portal.leaver;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import uk.nhs.pharmacy.portal.audit.AuditLog;
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.platform.UkTime;
+import uk.nhs.pharmacy.portal.security.Actor;
+import uk.nhs.pharmacy.portal.security.Role;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Bulk leaver files: every line checked by the same rules as a single case (a preview writes
+ * nothing), then the file accepted as a job whose good lines a background job runs. The same file
+ * accepted twice by the same person gives back the first job: nothing is done twice.
+ */
+@ApplicationScoped
+public class BulkLeaverService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    LeaverService leavers;
+
+    @Inject
+    BulkLeaverRunner runner;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** Each line with its problem, or null when it would open a case. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<BulkLeaverFile.Line> preview(@NotNull Actor actor, byte[] content, String reason) {
+        List<BulkLeaverFile.Line> lines = BulkLeaverFile.parse(content);
+        List<BulkLeaverFile.Line> checked = new ArrayList<>(lines.size());
+        Map<String, Integer> seen = new HashMap<>();
+        for (BulkLeaverFile.Line line : lines) {
+            if (!line.ok()) {
+                checked.add(line);
+                continue;
+            }
+            String key = line.account().value() + "|" + line.kind() + "|" + (line.left() == null ? "" : line.left().value());
+            Integer first = seen.putIfAbsent(key, line.lineNo());
+            if (first != null) {
+                checked.add(line.withProblem("the same leaver as line " + first));
+                continue;
+            }
+            try {
+                leavers.prepare(actor, request(line, reason == null || reason.isBlank() ? "Bulk leaver file" : reason));
+                checked.add(line);
+            } catch (RuleViolation | SecurityException e) {
+                checked.add(line.withProblem(e.getMessage()));
+            }
+        }
+        return checked;
+    }
+
+    static LeaverService.LeaverRequest request(BulkLeaverFile.Line line, String reason) {
+        return new LeaverService.LeaverRequest(line.account(), line.kind(), line.left(),
+                UkTime.startOf(line.effectiveDate()), reason);
+    }
+
+    /**
+     * Stores the file's lines (the bad ones as rejected, with their reasons) and starts the job
+     * after commit. The same file from the same person returns the job it already made.
+     */
+    @Transactional
+    public BulkLeaverJob accept(@NotNull Actor actor, String fileName, byte[] content, @NotBlank String reason) {
+        String sha = sha256(content);
+        Optional<BulkLeaverJob> already = em.createQuery("select j from BulkLeaverJob j where j.fileSha256 = :sha "
+                        + "and j.createdBy = :by order by j.id", BulkLeaverJob.class)
+                .setParameter("sha", sha).setParameter("by", actor.username()).setMaxResults(1)
+                .getResultStream().findFirst();
+        if (already.isPresent()) {
+            return already.get();
+        }
+        List<BulkLeaverFile.Line> lines = preview(actor, content, reason);
+        if (lines.isEmpty()) {
+            throw new RuleViolation("The file has no leaver lines; expected " + BulkLeaverFile.HEADER);
+        }
+        BulkLeaverJob job = new BulkLeaverJob(fileName, sha, lines.size(), reason.strip(), actor.username(), clock.instant());
+        em.persist(job);
+        for (BulkLeaverFile.Line line : lines) {
+            em.persist(new BulkLeaverRow(job, line));
+        }
+        long good = lines.stream().filter(BulkLeaverFile.Line::ok).count();
+        audit.record(actor.username(), "BULK_LEAVERS_ACCEPTED", "BULK_LEAVER_JOB", job.getId(), job.getFileName(), null,
+                null, good + " of " + lines.size() + " lines to run", reason);
+        runner.startAfterCommit(job.getId());
+        return job;
+    }
+
+    /** A job, if the reader made it or is a national administrator. */
+    public Optional<BulkLeaverJob> job(@NotNull Actor actor, long id) {
+        BulkLeaverJob job = em.find(BulkLeaverJob.class, id);
+        if (job == null || !(job.getCreatedBy().equals(actor.username()) || actor.is(Role.NATIONAL_ADMIN))) {
+            return Optional.empty();
+        }
+        return Optional.of(job);
+    }
+
+    /** [finished lines, all lines to run] of a job, counted now. */
+    public long[] progress(long jobId) {
+        Object[] row = em.createQuery("select sum(case when r.state = :done or r.state = :failed then 1 else 0 end), "
+                        + "sum(case when r.state = :rejected then 0 else 1 end) from BulkLeaverRow r where r.job.id = :job",
+                        Object[].class)
+                .setParameter("done", BulkLeaverRow.State.DONE).setParameter("failed", BulkLeaverRow.State.FAILED)
+                .setParameter("rejected", BulkLeaverRow.State.REJECTED).setParameter("job", jobId)
+                .getSingleResult();
+        return new long[]{row[0] == null ? 0 : ((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue()};
+    }
+
+    /** The job's lines in file order, one page at a time, for the report. */
+    public List<BulkLeaverRow> rows(long jobId, int first, int max) {
+        return em.createQuery("select r from BulkLeaverRow r where r.job.id = :job order by r.lineNo", BulkLeaverRow.class)
+                .setParameter("job", jobId).setFirstResult(first).setMaxResults(max).getResultList();
+    }
+
+    /** The reader's latest jobs. */
+    public List<BulkLeaverJob> recentJobs(@NotNull Actor actor, int max) {
+        return em.createQuery("select j from BulkLeaverJob j where j.createdBy = :by order by j.id desc", BulkLeaverJob.class)
+                .setParameter("by", actor.username()).setMaxResults(max).getResultList();
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,316 @@
+package uk.nhs.pharmacy.portal.leaver;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import uk.nhs.pharmacy.portal.account.AccountRepository;
+import uk.nhs.pharmacy.portal.account.AccountStatus;
+import uk.nhs.pharmacy.portal.account.MailAddress;
+import uk.nhs.pharmacy.portal.account.PersonalAccount;
+import uk.nhs.pharmacy.portal.audit.AuditLog;
+import uk.nhs.pharmacy.portal.mailbox.Delegation;
+import uk.nhs.pharmacy.portal.mailbox.MailboxRepository;
+import uk.nhs.pharmacy.portal.mailbox.MailboxService;
+import uk.nhs.pharmacy.portal.mailbox.Permission;
+import uk.nhs.pharmacy.portal.mailbox.SharedMailbox;
+import uk.nhs.pharmacy.portal.organisation.OdsCode;
+import uk.nhs.pharmacy.portal.organisation.Organisation;
+import uk.nhs.pharmacy.portal.organisation.OrganisationRepository;
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.security.AccessDeniedException;
+import uk.nhs.pharmacy.portal.security.Action;
+import uk.nhs.pharmacy.portal.security.Actor;
+import uk.nhs.pharmacy.portal.security.Authorizer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Leaver cases, the same for every channel (screen, API, bulk file, schedule). Opening checks the
+ * actor may run a leaver on the organisation left; running revokes every delegation in the case's
+ * scope in one transaction, then asks for a successor where a mailbox the leaver owned is left
+ * short, records a remote wipe for a registered device, and closes when nothing waits.
+ */
+@ApplicationScoped
+@Transactional
+public class LeaverService {
+
+    public static final String TARGET_CASE = "LEAVER_CASE";
+
+    @Inject
+    LeaverRepository cases;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    OrganisationRepository organisations;
+
+    @Inject
+    MailboxRepository mailboxes;
+
+    @Inject
+    MailboxService mailboxService;
+
+    @Inject
+    Authorizer authorizer;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    /** What someone asks for: who leaves, how far, from which organisation (not for the NHS), and when. */
+    public record LeaverRequest(MailAddress account, LeaverKind kind, OdsCode left, Instant effectiveAt,
+                                String reason) {
+    }
+
+    /**
+     * Opens a case; one whose effective time has come runs at once, in the same transaction. A
+     * second open case for the same person, kind and organisation is refused.
+     */
+    public LeaverCase open(@NotNull Actor actor, @NotNull LeaverRequest request) {
+        LeaverCase leaverCase = prepare(actor, request);
+        cases.add(leaverCase);
+        audit.record(actor.username(), "LEAVER_CASE_OPENED", TARGET_CASE, leaverCase.getId(),
+                leaverCase.getAccount().getAddress().value(), leaverCase.getScopeOrganisation().getId(), null,
+                describe(leaverCase), leaverCase.getReason());
+        Instant now = leaverCase.getOpenedAt();
+        if (leaverCase.isDueAt(now)) {
+            run(actor, leaverCase, now);
+        }
+        return leaverCase;
+    }
+
+    /**
+     * Every check {@link #open} makes, writing nothing: the case it would open. A bulk file's preview
+     * asks this for each line. Throws {@link RuleViolation} or an access refusal with the reason;
+     * a refusal here does not spoil the caller's transaction (a preview goes on to the next line).
+     */
+    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = {RuleViolation.class, SecurityException.class})
+    public LeaverCase prepare(@NotNull Actor actor, @NotNull LeaverRequest request) {
+        if (request.kind() == null) {
+            throw new RuleViolation("Say how the person leaves: premises, contractor or nhs");
+        }
+        if (request.reason() == null || request.reason().isBlank()) {
+            throw new RuleViolation("A leaver case needs a reason");
+        }
+        PersonalAccount account = accounts.findByAddress(request.account())
+                .orElseThrow(() -> new RuleViolation("No personal account " + request.account()));
+        Organisation left = null;
+        if (request.kind().needsScopeOrganisation()) {
+            if (request.left() == null) {
+                throw new RuleViolation("Say which " + request.kind().token() + " " + account.getAddress() + " leaves");
+            }
+            left = organisations.findByOdsCode(request.left())
+                    .orElseThrow(() -> new RuleViolation("No organisation with ODS code " + request.left()));
+        }
+        if (account.getStatus() != AccountStatus.ACTIVE) {
+            throw new RuleViolation(account.getAddress() + " is " + account.getStatus() + " already");
+        }
+        LeaverCase leaverCase;
+        try {
+            leaverCase = LeaverCase.open(account, request.kind(), left, request.effectiveAt(), request.reason(),
+                    actor.username(), clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation(e.getMessage());
+        }
+        requireAuthority(actor, leaverCase);
+        cases.openDuplicate(account.getId(), request.kind(), leaverCase.getScopeOrganisation().getId())
+                .ifPresent(existing -> {
+                    throw new RuleViolation(account.getAddress() + " already has an open leaver case #" + existing.getId()
+                            + " (" + existing.getState() + ") for " + existing.getScopeOrganisation().getName());
+                });
+        return leaverCase;
+    }
+
+    /**
+     * The actor may run a leaver on the organisation the case names. For a contractor, an LOA whose
+     * scope is areas rather than the contractor itself may still run it if every premises of that
+     * contractor where the person has access lies in their scope.
+     */
+    private void requireAuthority(Actor actor, LeaverCase leaverCase) {
+        Organisation scope = leaverCase.getScopeOrganisation();
+        if (authorizer.may(actor, Action.RUN_LEAVER, scope)) {
+            return;
+        }
+        if (leaverCase.getKind() == LeaverKind.LEAVES_CONTRACTOR) {
+            List<Organisation> premises = mailboxes.unrevokedDelegationsOf(leaverCase.getAccount().getId()).stream()
+                    .map(d -> d.getMailbox().getPremises()).filter(p -> inCase(leaverCase, p)).distinct().toList();
+            List<String> outside = premises.stream().filter(p -> !authorizer.may(actor, Action.RUN_LEAVER, p))
+                    .map(p -> p.getOdsCode().value()).toList();
+            if (!premises.isEmpty() && outside.isEmpty()) {
+                return;
+            }
+            if (!outside.isEmpty()) {
+                throw new AccessDeniedException(actor.username() + " may not run this leaver: " + String.join(", ", outside)
+                        + " of " + scope.getName() + " are outside their scope");
+            }
+        }
+        throw new AccessDeniedException(actor.username() + " may not run a leaver for " + scope.getOdsCode() + " "
+                + scope.getName() + ": it is outside their scope");
+    }
+
+    /** Runs a scheduled case whose date has come, as the system. Nothing happens if it already ran. */
+    public void runScheduled(long caseId, @NotNull Instant now) {
+        cases.findForUpdate(caseId).filter(c -> c.isDueAt(now))
+                .ifPresent(c -> run(Actor.system("leaver-schedule"), c, now));
+    }
+
+    private void run(Actor actor, LeaverCase leaverCase, Instant now) {
+        PersonalAccount account = leaverCase.getAccount();
+        String because = "Leaver case #" + leaverCase.getId() + ": " + leaverCase.getReason();
+        List<Delegation> inScope = mailboxes.unrevokedDelegationsOf(account.getId()).stream()
+                .filter(d -> inCase(leaverCase, d.getMailbox().getPremises())).toList();
+        Map<Long, SharedMailbox> owned = new LinkedHashMap<>();
+        for (Delegation delegation : inScope) {
+            if (delegation.isOwner()) {
+                owned.put(delegation.getMailbox().getId(), delegation.getMailbox());
+            }
+            mailboxService.revokeForLeaver(actor, delegation, now, because);
+        }
+        leaverCase.record(StepKind.REVOKE_ACCESS, revokedDetail(inScope), actor.username(), now);
+        if (leaverCase.getKind() == LeaverKind.LEAVES_NHS) {
+            account.markLeaver(now);
+            leaverCase.record(StepKind.MARK_LEAVER, account.getAddress() + " is Active (Leaver) until "
+                    + now.plus(PersonalAccount.LEAVER_GRACE) + " unless another organisation accepts them as a joiner",
+                    actor.username(), now);
+            audit.record(actor.username(), "ACCOUNT_LEAVER", "ACCOUNT", account.getId(), account.getAddress().value(),
+                    account.getHomeOrganisation().getId(), "ACTIVE", "LEAVER", because);
+        }
+        for (SharedMailbox mailbox : owned.values()) {
+            long[] counts = mailboxes.liveCounts(mailbox.getId(), now);
+            if (counts[1] == 0 || counts[0] < SharedMailbox.MIN_LIVE_ACCOUNTS) {
+                leaverCase.await(StepKind.SUCCESSOR, mailbox, mailbox.getAddress() + " is left with " + counts[0]
+                        + " live accounts and " + counts[1] + " owners: choose a successor or confirm the exception");
+            }
+        }
+        if (account.hasMobileDevice()) {
+            leaverCase.record(StepKind.REMOTE_WIPE, "Remote wipe of NHSmail data requested for the mobile device "
+                    + "registered to " + account.getAddress(), actor.username(), now);
+            audit.record(actor.username(), "REMOTE_WIPE_REQUESTED", "ACCOUNT", account.getId(),
+                    account.getAddress().value(), leaverCase.getScopeOrganisation().getId(), null,
+                    "remote wipe requested", because);
+        }
+        leaverCase.settle(actor.username(), now);
+        audit.record(actor.username(), "LEAVER_CASE_RUN", TARGET_CASE, leaverCase.getId(),
+                account.getAddress().value(), leaverCase.getScopeOrganisation().getId(), null,
+                inScope.size() + " revoked; " + leaverCase.getState(), leaverCase.getReason());
+    }
+
+    private static boolean inCase(LeaverCase leaverCase, Organisation premises) {
+        long scope = leaverCase.getScopeOrganisation().getId();
+        return switch (leaverCase.getKind()) {
+            case LEAVES_PREMISES -> premises.getId() == scope;
+            case LEAVES_CONTRACTOR -> premises.getParent() != null && premises.getParent().getId() == scope;
+            case LEAVES_NHS -> true;
+        };
+    }
+
+    private static String revokedDetail(List<Delegation> revoked) {
+        if (revoked.isEmpty()) {
+            return "No access to revoke";
+        }
+        return "Revoked " + revoked.size() + ": " + revoked.stream().map(d -> d.getMailbox().getAddress().value())
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Step 2 resolved by choosing who takes over the mailbox: they become an owner with Full Access
+     * (granted, or added to the access they have). The actor must manage that premises.
+     */
+    public LeaverCase chooseSuccessor(@NotNull Actor actor, long caseId, long stepId, @NotNull MailAddress successor,
+                                      @NotBlank String reason) {
+        LeaverCase leaverCase = cases.findForUpdate(caseId).orElseThrow(() -> new RuleViolation("No leaver case " + caseId));
+        LeaverStep step = waitingSuccessorStep(leaverCase, stepId);
+        SharedMailbox mailbox = step.getMailbox();
+        authorizer.check(actor, Action.MANAGE_ACCESS, mailbox.getPremises());
+        PersonalAccount person = accounts.findByAddress(successor)
+                .orElseThrow(() -> new RuleViolation("No personal account " + successor));
+        if (person.getId().equals(leaverCase.getAccount().getId())) {
+            throw new RuleViolation("The successor must be someone other than the leaver");
+        }
+        Instant now = clock.instant();
+        String because = "Successor for leaver case #" + caseId + ": " + reason;
+        Delegation current = mailboxes.liveDelegation(mailbox.getId(), person.getId(), now).orElse(null);
+        if (current == null) {
+            mailboxService.grant(actor, mailbox.getId(), person.getId(), EnumSet.of(Permission.FULL_ACCESS, Permission.SEND_AS),
+                    true, null, because);
+        } else if (!current.isOwner()) {
+            Set<Permission> permissions = EnumSet.copyOf(current.getPermissions());
+            permissions.add(Permission.FULL_ACCESS);
+            mailboxService.changePermissions(actor, current.getId(), permissions, true, false, because);
+        }
+        step.complete(StepState.SUCCESSOR_CHOSEN, actor.username(), now,
+                person.getAddress() + " owns " + mailbox.getAddress() + " in place of " + leaverCase.getAccount().getAddress());
+        audit.record(actor.username(), "LEAVER_SUCCESSOR_CHOSEN", TARGET_CASE, caseId,
+                leaverCase.getAccount().getAddress().value(), mailbox.getPremises().getId(), null,
+                person.getAddress() + " owns " + mailbox.getAddress(), reason);
+        settleIfDone(actor, leaverCase, now);
+        return leaverCase;
+    }
+
+    /** Step 2 resolved by an LOA or national administrator accepting the mailbox as it is, with a reason. */
+    public LeaverCase confirmException(@NotNull Actor actor, long caseId, long stepId, @NotBlank String reason) {
+        LeaverCase leaverCase = cases.findForUpdate(caseId).orElseThrow(() -> new RuleViolation("No leaver case " + caseId));
+        LeaverStep step = waitingSuccessorStep(leaverCase, stepId);
+        authorizer.check(actor, Action.MANAGE_ACCESS, step.getMailbox().getPremises());
+        Instant now = clock.instant();
+        step.complete(StepState.EXCEPTION_CONFIRMED, actor.username(), now,
+                "Exception confirmed for " + step.getMailbox().getAddress() + ": " + reason);
+        audit.record(actor.username(), "LEAVER_EXCEPTION_CONFIRMED", TARGET_CASE, caseId,
+                leaverCase.getAccount().getAddress().value(), step.getMailbox().getPremises().getId(),
+                step.getDetail(), "exception confirmed", reason);
+        settleIfDone(actor, leaverCase, now);
+        return leaverCase;
+    }
+
+    /** Withdraws a case that has not run yet; nothing was changed, and nothing will be. */
+    public LeaverCase cancel(@NotNull Actor actor, long caseId, @NotBlank String reason) {
+        LeaverCase leaverCase = cases.findForUpdate(caseId).orElseThrow(() -> new RuleViolation("No leaver case " + caseId));
+        if (!leaverCase.getOpenedBy().equals(actor.username())) {
+            requireAuthority(actor, leaverCase);
+        }
+        try {
+            leaverCase.cancel(clock.instant());
+        } catch (IllegalStateException e) {
+            throw new RuleViolation(e.getMessage());
+        }
+        audit.record(actor.username(), "LEAVER_CASE_CANCELLED", TARGET_CASE, caseId,
+                leaverCase.getAccount().getAddress().value(), leaverCase.getScopeOrganisation().getId(),
+                describe(leaverCase), "cancelled", reason);
+        return leaverCase;
+    }
+
+    private static LeaverStep waitingSuccessorStep(LeaverCase leaverCase, long stepId) {
+        return leaverCase.getSteps().stream()
+                .filter(s -> s.getId() == stepId && s.getKind() == StepKind.SUCCESSOR)
+                .findFirst()
+                .filter(LeaverStep::isWaiting)
+                .orElseThrow(() -> new RuleViolation("Step " + stepId + " of case #" + leaverCase.getId()
+                        + " is not waiting for a successor"));
+    }
+
+    private void settleIfDone(Actor actor, LeaverCase leaverCase, Instant now) {
+        if (leaverCase.getSteps().stream().noneMatch(LeaverStep::isWaiting)) {
+            leaverCase.settle(actor.username(), now);
+            audit.record(actor.username(), "LEAVER_CASE_CLOSED", TARGET_CASE, leaverCase.getId(),
+                    leaverCase.getAccount().getAddress().value(), leaverCase.getScopeOrganisation().getId(), null,
+                    "closed", null);
+        }
+    }
+
+    static String describe(LeaverCase c) {
+        return c.getAccount().getAddress() + " " + c.getKind().token() + " " + c.getScopeOrganisation().getOdsCode()
+                + " from " + c.getEffectiveAt();
+    }
+}

@@ -1,0 +1,75 @@
+package uk.nhs.pharmacy.portal.mailbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import uk.nhs.pharmacy.portal.audit.AuditLog;
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.provisioning.MailPlatform;
+import uk.nhs.pharmacy.portal.provisioning.PlatformSettings;
+import uk.nhs.pharmacy.portal.provisioning.Reconciliation;
+import uk.nhs.pharmacy.portal.security.Action;
+import uk.nhs.pharmacy.portal.security.Actor;
+import uk.nhs.pharmacy.portal.security.Authorizer;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reconciliation of one mailbox: the portal's live access against the platform's rights. Reading
+ * the report needs the premises in view; repairing needs the right to manage its access, and is audited.
+ */
+@ApplicationScoped
+public class MailboxReconciler {
+
+    @Inject
+    MailboxRepository mailboxes;
+
+    @Inject
+    Reconciliation reconciliation;
+
+    @Inject
+    PlatformSettings settings;
+
+    @Inject
+    Authorizer authorizer;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Clock clock;
+
+    @Transactional
+    public List<Reconciliation.Drift> check(Actor actor, SharedMailbox mailbox, boolean repair, String reason) {
+        authorizer.check(actor, repair ? Action.MANAGE_ACCESS : Action.VIEW, mailbox.getPremises());
+        if (!settings.isConfigured()) {
+            throw new RuleViolation("No mail platform is configured, so there is nothing to compare with");
+        }
+        Map<String, Set<String>> expected = new HashMap<>();
+        for (Delegation d : mailboxes.liveDelegations(mailbox.getId(), clock.instant())) {
+            Set<String> rights = new TreeSet<>();
+            d.getPermissions().forEach(p -> rights.add(p.name()));
+            if (d.isOwner()) {
+                rights.add("OWNER");
+            }
+            expected.put(d.getAccount().getAddress().value(), rights);
+        }
+        try {
+            List<Reconciliation.Drift> drift = reconciliation.compare(mailbox.getAddress().value(), expected);
+            if (repair && !drift.isEmpty()) {
+                reconciliation.repair(mailbox.getAddress().value(), drift);
+                audit.record(actor.username(), "PLATFORM_DRIFT_REPAIRED", MailboxService.TARGET_MAILBOX, mailbox.getId(),
+                        mailbox.getAddress().value(), mailbox.getPremises().getId(), drift.toString(),
+                        "platform set to the portal's access", reason == null ? "Reconciliation" : reason);
+            }
+            return drift;
+        } catch (MailPlatform.PlatformException e) {
+            throw new RuleViolation("The mail platform could not be read: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package uk.nhs.pharmacy.portal.mailbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import uk.nhs.pharmacy.portal.account.AccountStatus;
+import uk.nhs.pharmacy.portal.account.MailAddress;
+import uk.nhs.pharmacy.portal.platform.InvalidValueException;
+import uk.nhs.pharmacy.portal.provisioning.SenderLookup;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Send As, as Postfix sees it: a shared mailbox's address may be used by the people with live
+ * Send As on it; a personal address by its own person while their account is active.
+ */
+@ApplicationScoped
+public class SenderLogins implements SenderLookup {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    @Transactional
+    public List<String> loginsFor(String address) {
+        MailAddress key;
+        try {
+            key = MailAddress.of(address);
+        } catch (InvalidValueException e) {
+            return List.of();
+        }
+        List<String> logins = new ArrayList<>(em.createQuery("select a.address from Delegation d join d.account a "
+                        + "join d.mailbox m where m.address = :key and d.sendAs = true and d.revokedAt is null "
+                        + "and (d.expiresAt is null or d.expiresAt > :now) and a.status = :active order by a.address",
+                        MailAddress.class)
+                .setParameter("key", key).setParameter("now", clock.instant()).setParameter("active", AccountStatus.ACTIVE)
+                .getResultList().stream().map(MailAddress::value).toList());
+        boolean person = !em.createQuery("select a.id from PersonalAccount a where a.address = :key and a.status = :active",
+                        Long.class)
+                .setParameter("key", key).setParameter("active", AccountStatus.ACTIVE).setMaxResults(1).getResultList().isEmpty();
+        if (person) {
+            logins.add(0, key.value());
+        }
+        return logins;
+    }
+}

@@ -1,0 +1,47 @@
+package uk.nhs.pharmacy.portal.request;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import uk.nhs.pharmacy.portal.account.AccountRepository;
+import uk.nhs.pharmacy.portal.account.PersonalAccount;
+import uk.nhs.pharmacy.portal.organisation.Organisation;
+import uk.nhs.pharmacy.portal.security.Actors;
+import uk.nhs.pharmacy.portal.security.OrganisationPlace;
+import uk.nhs.pharmacy.portal.security.PortalUser;
+import uk.nhs.pharmacy.portal.security.Role;
+import uk.nhs.pharmacy.portal.security.UserRepository;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Who gets told: portal users' NHSmail addresses (their own personal accounts). */
+@ApplicationScoped
+public class Recipients {
+
+    @Inject
+    UserRepository users;
+
+    @Inject
+    Actors actors;
+
+    @Inject
+    AccountRepository accounts;
+
+    /** Users with a role whose scope covers the premises (LOAs for a request, owners for an expiry). */
+    public List<String> inScope(Role role, Organisation premises) {
+        OrganisationPlace place = OrganisationPlace.of(premises);
+        return users.enabledWithRole(role).stream()
+                .filter(u -> actors.forUser(u).scope().covers(place))
+                .map(this::address).filter(Objects::nonNull).distinct().toList();
+    }
+
+    public Optional<String> of(String username) {
+        return users.findByUsername(username).map(this::address);
+    }
+
+    private String address(PortalUser user) {
+        return user.getPersonalAccountId() == null ? null
+                : accounts.find(user.getPersonalAccountId()).map(PersonalAccount::getAddress).map(a -> a.value()).orElse(null);
+    }
+}

@@ -1,0 +1,287 @@
+package uk.nhs.pharmacy.portal.request;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import uk.nhs.pharmacy.portal.account.AccountRepository;
+import uk.nhs.pharmacy.portal.account.AccountService;
+import uk.nhs.pharmacy.portal.account.JobRole;
+import uk.nhs.pharmacy.portal.account.MailAddress;
+import uk.nhs.pharmacy.portal.account.PersonalAccount;
+import uk.nhs.pharmacy.portal.audit.AuditLog;
+import uk.nhs.pharmacy.portal.leaver.CaseState;
+import uk.nhs.pharmacy.portal.leaver.LeaverCase;
+import uk.nhs.pharmacy.portal.leaver.LeaverKind;
+import uk.nhs.pharmacy.portal.leaver.LeaverService;
+import uk.nhs.pharmacy.portal.mailbox.Delegation;
+import uk.nhs.pharmacy.portal.mailbox.MailboxRepository;
+import uk.nhs.pharmacy.portal.mailbox.MailboxService;
+import uk.nhs.pharmacy.portal.mailbox.Permission;
+import uk.nhs.pharmacy.portal.mailbox.SharedMailbox;
+import uk.nhs.pharmacy.portal.notification.NotificationOutbox;
+import uk.nhs.pharmacy.portal.organisation.OdsCode;
+import uk.nhs.pharmacy.portal.organisation.Organisation;
+import uk.nhs.pharmacy.portal.organisation.OrganisationRepository;
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.platform.UkTime;
+import uk.nhs.pharmacy.portal.security.AccessDeniedException;
+import uk.nhs.pharmacy.portal.security.Action;
+import uk.nhs.pharmacy.portal.security.Actor;
+import uk.nhs.pharmacy.portal.security.Authorizer;
+import uk.nhs.pharmacy.portal.security.Role;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * Owners ask, LOAs decide. Submitting checks the owner's scope and tells the LOAs in scope;
+ * approving applies the change through the same services an LOA uses directly, in the same
+ * transaction, and records requester, approver and time together; nobody decides their own request.
+ */
+@ApplicationScoped
+@Transactional
+public class RequestService {
+
+    public static final String TARGET_REQUEST = "ACCESS_REQUEST";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    OrganisationRepository organisations;
+
+    @Inject
+    AccountRepository accounts;
+
+    @Inject
+    AccountService accountService;
+
+    @Inject
+    MailboxRepository mailboxes;
+
+    @Inject
+    MailboxService mailboxService;
+
+    @Inject
+    LeaverService leavers;
+
+    @Inject
+    Authorizer authorizer;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    NotificationOutbox notifications;
+
+    @Inject
+    Recipients recipients;
+
+    @Inject
+    Clock clock;
+
+    /** What an owner fills in; which fields count depends on the kind. */
+    public record RequestInput(RequestKind kind, OdsCode premises, MailAddress account, String newFirstName,
+                               String newLastName, JobRole newJobRole, Long delegationId, Set<Permission> permissions,
+                               boolean owner, LocalDate lastDay, LeaverKind leaverKind, LocalDate effectiveDate,
+                               String reason) {
+    }
+
+    public AccessRequest submit(@NotNull Actor actor, @NotNull RequestInput input) {
+        if (input.kind() == null) {
+            throw new RuleViolation("Say what you are asking for: grant, change, revoke or leaver");
+        }
+        Organisation premises = input.premises() == null ? null : organisations.findByOdsCode(input.premises()).orElse(null);
+        if (input.delegationId() != null) {
+            Delegation delegation = mailboxes.findDelegation(input.delegationId())
+                    .orElseThrow(() -> new RuleViolation("No access " + input.delegationId()));
+            premises = delegation.getMailbox().getPremises();
+        }
+        if (premises == null || !premises.isPremises()) {
+            throw new RuleViolation("Say which of your premises the request is for");
+        }
+        authorizer.check(actor, Action.REQUEST_CHANGE, premises);
+        Instant now = clock.instant();
+        if (input.lastDay() != null && input.lastDay().isBefore(UkTime.dateOf(now))) {
+            throw new RuleViolation("The last day cannot be in the past");
+        }
+        AccessRequest request;
+        try {
+            request = switch (input.kind()) {
+                case GRANT -> input.account() != null
+                        ? AccessRequest.grantExisting(premises, account(input.account()), input.permissions(), input.owner(),
+                        input.lastDay(), input.reason(), actor.username(), now)
+                        : AccessRequest.grantNewPerson(premises, input.newFirstName(), input.newLastName(),
+                        input.newJobRole() == null ? JobRole.LOCUM_PHARMACIST : input.newJobRole(), input.permissions(),
+                        input.owner(), input.lastDay(), input.reason(), actor.username(), now);
+                case CHANGE -> AccessRequest.change(liveDelegation(input.delegationId()), input.permissions(), input.owner(),
+                        input.lastDay(), input.reason(), actor.username(), now);
+                case REVOKE -> AccessRequest.revoke(liveDelegation(input.delegationId()), input.reason(), actor.username(), now);
+                case LEAVER -> AccessRequest.leaver(premises, account(input.account()),
+                        input.leaverKind() == null ? LeaverKind.LEAVES_PREMISES : input.leaverKind(), input.effectiveDate(),
+                        input.reason(), actor.username(), now);
+            };
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new RuleViolation(e.getMessage() == null ? "Something the request needs is missing" : e.getMessage());
+        }
+        if (request.getKind() == RequestKind.GRANT && request.getAccount() != null) {
+            SharedMailbox mailbox = mailboxes.findOpenForPremises(premises.getId())
+                    .orElseThrow(() -> new RuleViolation("This premises has no shared mailbox yet"));
+            if (mailboxes.hasLiveDelegation(mailbox.getId(), request.getAccount().getId(), now)) {
+                throw new RuleViolation(request.getAccount().getAddress() + " already has access to " + mailbox.getAddress());
+            }
+        }
+        em.persist(request);
+        audit.record(actor.username(), "REQUEST_SUBMITTED", TARGET_REQUEST, request.getId(), request.subjectName(),
+                premises.getId(), null, describe(request), request.getReason());
+        for (String loa : recipients.inScope(Role.LOA, premises)) {
+            notifications.notify(loa, "requestSubmitted", request.getId(), describe(request), premises.getName(),
+                    premises.getOdsCode().value(), actor.username(), request.getReason());
+        }
+        return request;
+    }
+
+    private PersonalAccount account(MailAddress address) {
+        if (address == null) {
+            throw new RuleViolation("Say whose access this is: their NHSmail address");
+        }
+        return accounts.findByAddress(address).orElseThrow(() -> new RuleViolation("No personal account " + address));
+    }
+
+    private Delegation liveDelegation(Long id) {
+        if (id == null) {
+            throw new RuleViolation("Say which access to change");
+        }
+        Delegation d = mailboxes.findDelegation(id).orElseThrow(() -> new RuleViolation("No access " + id));
+        if (d.isRevoked()) {
+            throw new RuleViolation("That access was already revoked");
+        }
+        return d;
+    }
+
+    /**
+     * Applies the request as the approver, in this one transaction: the change, its audit and
+     * outbox rows, the request's decision and the requester's notification commit together.
+     * {@code confirmed} accepts leaving a mailbox below the minimum or without an owner.
+     */
+    public AccessRequest approve(@NotNull Actor actor, long requestId, boolean confirmed, String note) {
+        AccessRequest request = pending(requestId);
+        authorizer.check(actor, Action.APPROVE_REQUEST, request.getPremises());
+        refuseOwn(actor, request);
+        String because = "Request #" + request.getId() + " from " + request.getRequestedBy() + ": " + request.getReason();
+        String result;
+        RequestState outcome = RequestState.APPLIED;
+        switch (request.getKind()) {
+            case GRANT -> {
+                SharedMailbox mailbox = mailboxes.findOpenForPremises(request.getPremises().getId())
+                        .orElseThrow(() -> new RuleViolation(request.getPremises().getOdsCode() + " has no shared mailbox yet"));
+                if (request.isForNewPerson()) {
+                    PersonalAccount created = accountService.create(actor, request.getPremises().getId(),
+                            request.getNewFirstName(), request.getNewLastName(), request.getNewJobRole(), false);
+                    request.personCreated(created);
+                }
+                Delegation granted = mailboxService.grant(actor, mailbox.getId(), request.getAccount().getId(),
+                        request.getPermissions(), request.isOwner(), lastDayEnd(request.getLastDay()), because);
+                result = "Granted " + granted.describe();
+            }
+            case CHANGE -> {
+                Delegation changed = mailboxService.changePermissions(actor, request.getDelegation().getId(),
+                        request.getPermissions(), request.isOwner(), confirmed, because);
+                if (request.getLastDay() != null) {
+                    mailboxService.extend(actor, changed.getId(), changed.getVersion(), lastDayEnd(request.getLastDay()), because);
+                }
+                result = "Changed to " + changed.describe();
+            }
+            case REVOKE -> {
+                mailboxService.revoke(actor, request.getDelegation().getId(), because, confirmed);
+                result = "Revoked " + request.getDelegation().describe();
+            }
+            case LEAVER -> {
+                LeaverCase opened = leavers.open(actor, new LeaverService.LeaverRequest(request.getAccount().getAddress(),
+                        request.getLeaverKind(), request.getLeaverKind() == LeaverKind.LEAVES_CONTRACTOR
+                        ? request.getPremises().getParent().getOdsCode()
+                        : request.getLeaverKind() == LeaverKind.LEAVES_PREMISES ? request.getPremises().getOdsCode() : null,
+                        UkTime.startOf(request.getEffectiveDate()), because));
+                result = "Leaver case " + opened.getId() + ": " + opened.getState();
+                if (opened.getState() == CaseState.SCHEDULED) {
+                    outcome = RequestState.APPROVED;
+                }
+            }
+            default -> throw new IllegalStateException(request.getKind().name());
+        }
+        request.decide(outcome, actor.username(), clock.instant(), note, result);
+        audit.record(actor.username(), "REQUEST_APPROVED", TARGET_REQUEST, request.getId(), request.subjectName(),
+                request.getPremises().getId(), "requested by " + request.getRequestedBy() + " at " + request.getRequestedAt(),
+                "approved by " + actor.username() + ": " + result, note);
+        recipients.of(request.getRequestedBy()).ifPresent(to -> notifications.notify(to, "requestApproved",
+                request.getId(), describe(request), request.getPremises().getName(), actor.username(), result));
+        return request;
+    }
+
+    public AccessRequest reject(@NotNull Actor actor, long requestId, @NotBlank String reason) {
+        AccessRequest request = pending(requestId);
+        authorizer.check(actor, Action.APPROVE_REQUEST, request.getPremises());
+        refuseOwn(actor, request);
+        request.decide(RequestState.REJECTED, actor.username(), clock.instant(), reason.strip(), null);
+        audit.record(actor.username(), "REQUEST_REJECTED", TARGET_REQUEST, request.getId(), request.subjectName(),
+                request.getPremises().getId(), "requested by " + request.getRequestedBy(), "rejected", reason);
+        recipients.of(request.getRequestedBy()).ifPresent(to -> notifications.notify(to, "requestRejected",
+                request.getId(), describe(request), request.getPremises().getName(), actor.username(), reason.strip()));
+        return request;
+    }
+
+    /** The requester takes back a request nobody has decided yet. */
+    public AccessRequest withdraw(@NotNull Actor actor, long requestId) {
+        AccessRequest request = pending(requestId);
+        if (!request.getRequestedBy().equals(actor.username())) {
+            throw new AccessDeniedException(actor.username() + " may not withdraw another person's request");
+        }
+        request.decide(RequestState.WITHDRAWN, actor.username(), clock.instant(), null, null);
+        audit.record(actor.username(), "REQUEST_WITHDRAWN", TARGET_REQUEST, request.getId(), request.subjectName(),
+                request.getPremises().getId(), null, "withdrawn", null);
+        return request;
+    }
+
+    private AccessRequest pending(long id) {
+        AccessRequest request = em.find(AccessRequest.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (request == null) {
+            throw new RuleViolation("No request " + id);
+        }
+        if (request.getState().isDecided()) {
+            throw new RuleViolation("Request " + id + " is already " + request.getState() + " by " + request.getDecidedBy());
+        }
+        return request;
+    }
+
+    /** The same user, or the same person under another portal login (their personal account). */
+    private void refuseOwn(Actor actor, AccessRequest request) {
+        boolean samePerson = actor.personalAccountId() != null && recipients.of(request.getRequestedBy())
+                .flatMap(address -> accounts.findByAddress(MailAddress.of(address)))
+                .map(a -> a.getId().equals(actor.personalAccountId())).orElse(false);
+        if (request.getRequestedBy().equals(actor.username()) || samePerson) {
+            throw new RuleViolation("You cannot decide your own request; another administrator must");
+        }
+    }
+
+    private static Instant lastDayEnd(LocalDate lastDay) {
+        return lastDay == null ? null : UkTime.startOf(lastDay.plusDays(1));
+    }
+
+    static String describe(AccessRequest r) {
+        return switch (r.getKind()) {
+            case GRANT -> "Grant " + r.getPermissions() + (r.isOwner() ? " as owner" : "") + " to " + r.subjectName()
+                    + (r.getLastDay() != null ? " until " + r.getLastDay() : "");
+            case CHANGE -> "Change " + r.subjectName() + " to " + r.getPermissions() + (r.isOwner() ? " as owner" : "")
+                    + (r.getLastDay() != null ? " until " + r.getLastDay() : "");
+            case REVOKE -> "Revoke " + r.subjectName();
+            case LEAVER -> "Leaver: " + r.subjectName() + " leaves " + r.getLeaverKind().token()
+                    + (r.getEffectiveDate() != null ? " from " + r.getEffectiveDate() : "");
+        } + " at " + r.getPremises().getOdsCode();
+    }
+}

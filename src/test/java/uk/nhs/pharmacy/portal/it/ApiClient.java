@@ -1,0 +1,59 @@
+package uk.nhs.pharmacy.portal.it;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import uk.nhs.pharmacy.portal.demo.DemoUsers;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JSON API as a client sees it: one signed-in session per client. */
+final class ApiClient {
+
+    private final String baseUrl;
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    ApiClient(String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    }
+
+    HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "api/" + path))
+                .header("Accept", "application/json");
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A page (not the API) in the same session, e.g. to check a screen refuses what the API refuses. */
+    HttpResponse<String> page(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Calls and expects a status; returns the JSON object answered. */
+    JsonObject expect(int status, String method, String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = call(method, path, json);
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(status);
+        return json(response);
+    }
+
+    void signIn(String username) throws IOException, InterruptedException {
+        HttpResponse<String> session = call("POST", "session",
+                "{\"username\":\"" + username + "\",\"password\":\"" + DemoUsers.PASSWORD + "\"}");
+        assertThat(session.statusCode()).isEqualTo(204);
+    }
+
+    static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+}

@@ -1,0 +1,328 @@
+package uk.nhs.pharmacy.portal.it;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.mail.Folder;
+import jakarta.mail.FolderNotFoundException;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uk.nhs.pharmacy.portal.demo.GmPharmacy;
+import uk.nhs.pharmacy.portal.demo.GmPharmacyList;
+
+import java.io.File;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Access changes reach a real Dovecot on loopback: a delegate opens the shared mailbox with their
+ * own password after a grant, is cut off (even mid-session) after a revoke or a leaver case, changes
+ * made while Dovecot is down arrive in order when it returns, and drift made behind the portal's
+ * back is found and repaired. The portal runs as its own instance with {@code platform.kind=dovecot}.
+ */
+class PlatformIT {
+
+    private static final int PORT = 18083;
+    private static final String LEO = "leo.lindqvist@nhs.net";
+    private static final String LEO_PASSWORD = "leo-own-password";
+    private static final int SOCKETMAP_PORT = 18099;
+    private static DovecotServer dovecot;
+    private static PostfixServer postfix;
+    private static Process portal;
+    private static ApiClient api;
+    private static final List<String> COHENS = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        assumeTrue(DovecotServer.installed(), "Dovecot is not installed (apt-get install dovecot-imapd); .ci/run installs it");
+        Map<String, String> users = new LinkedHashMap<>();
+        users.put(LEO, LEO_PASSWORD);
+        users.put("pharmacy.fxj72@nhs.net", "nobody-knows-" + System.nanoTime());
+        for (GmPharmacy p : GmPharmacyList.load()) {
+            if (p.tradingName().strip().equals("Cohens Chemist")) {
+                COHENS.add(p.odsCode().toUpperCase(Locale.ROOT));
+                users.put("pharmacy." + p.odsCode().toLowerCase(Locale.ROOT) + "@nhs.net", "nobody-knows-" + System.nanoTime());
+            }
+        }
+        dovecot = new DovecotServer().start(users);
+        Path data = Path.of("target/it-data-platform");
+        portal = PortalServer.start(PORT, data, "jdbc:h2:file:" + data.toAbsolutePath() + "/portal;MODE=LEGACY",
+                "org.h2.jdbcx.JdbcDataSource", "sa", "portal-demo",
+                List.of("-Dplatform.kind=dovecot", "-Dplatform.imap.port=" + DovecotServer.PORT,
+                        "-Dplatform.master.user=" + DovecotServer.MASTER,
+                        "-Dplatform.master.password=" + DovecotServer.MASTER_PASSWORD,
+                        "-Dplatform.doveadm=" + dovecot.doveadm(), "-Dplatform.backoff.millis=200",
+                        "-Dplatform.socketmap.port=" + SOCKETMAP_PORT),
+                new File("target/it-portal-platform.log"));
+        api = new ApiClient("http://127.0.0.1:" + PORT + "/");
+        api.signIn("national");
+        if (PostfixServer.installed()) {
+            postfix = new PostfixServer().start(DovecotServer.AUTH_PORT, SOCKETMAP_PORT);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (postfix != null) {
+            postfix.close();
+        }
+        if (portal != null) {
+            PortalServer.stop(portal);
+        }
+        if (dovecot != null) {
+            dovecot.close();
+        }
+    }
+
+    /**
+     * Waits until every change the last test made has reached Dovecot. A revoke ends with a kick of
+     * all the delegate's sessions; one arriving late would cut off the next test's fresh session.
+     */
+    @AfterEach
+    void settle() throws Exception {
+        List<String> premises = new ArrayList<>(COHENS);
+        premises.add("FXJ72");
+        Instant start = Instant.now();
+        for (String ods : premises) {
+            while (provisioning(ods).getValuesAs(JsonObject.class).stream().anyMatch(e -> e.getString("state").equals("PENDING"))) {
+                assertThat(Duration.between(start, Instant.now())).as("events of " + ods + " still pending")
+                        .isLessThan(Duration.ofSeconds(20));
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static Store leoSession() throws MessagingException {
+        Properties properties = new Properties();
+        properties.put("mail.imap.connectiontimeout", "3000");
+        properties.put("mail.imap.timeout", "5000");
+        Store store = Session.getInstance(properties).getStore("imap");
+        store.connect("127.0.0.1", DovecotServer.PORT, LEO, LEO_PASSWORD);
+        return store;
+    }
+
+    /** Opens the shared mailbox as Leo; true if he may. */
+    private static boolean leoCanOpen(String mailbox) throws MessagingException {
+        try (Store store = leoSession()) {
+            Folder folder = store.getFolder("shared/" + mailbox);
+            folder.open(Folder.READ_ONLY);
+            folder.getMessageCount();
+            folder.close(false);
+            return true;
+        } catch (FolderNotFoundException e) {
+            return false;
+        } catch (MessagingException e) {
+            if (String.valueOf(e.getMessage()).contains("cannot contain messages")) {
+                return false; // only the shared namespace's placeholder is visible: no rights on the mailbox
+            }
+            throw e;
+        }
+    }
+
+    private static long untilLeoCanOpen(String mailbox, boolean expected) throws Exception {
+        Instant start = Instant.now();
+        while (leoCanOpen(mailbox) != expected) {
+            assertThat(Duration.between(start, Instant.now())).as("the platform should follow the portal")
+                    .isLessThan(Duration.ofSeconds(10));
+            Thread.sleep(5);
+        }
+        return Duration.between(start, Instant.now()).toMillis();
+    }
+
+    private static JsonObject grant(String ods, String permissions, boolean owner) throws Exception {
+        return api.expect(201, "POST", "delegations", "{\"odsCode\":\"" + ods + "\",\"account\":\"" + LEO
+                + "\",\"permissions\":[" + permissions + "],\"owner\":" + owner + ",\"reason\":\"Platform test\"}");
+    }
+
+    private static void revoke(JsonObject access) throws Exception {
+        api.expect(200, "POST", "delegations/" + access.getJsonNumber("id").longValue() + "/revoke",
+                "{\"reason\":\"Platform test\",\"confirm\":true}");
+    }
+
+    private static JsonArray provisioning(String ods) throws Exception {
+        return jakarta.json.Json.createReader(new StringReader(api.call("GET", "premises/" + ods + "/provisioning", null).body()))
+                .readArray();
+    }
+
+    @Test
+    void aGrantOpensTheMailboxForTheDelegateAndARevokeClosesEvenAnOpenSession() throws Exception {
+        String mailbox = "pharmacy.fxj72@nhs.net";
+        JsonObject access = grant("FXJ72", "\"FULL_ACCESS\"", false);
+        long grantMillis = untilLeoCanOpen(mailbox, true);
+        System.out.println("Grant reached Dovecot within " + grantMillis + " ms of the API answering");
+
+        try (Store open = leoSession()) {
+            Folder inbox = open.getFolder("shared/" + mailbox);
+            inbox.open(Folder.READ_ONLY);
+            revoke(access);
+            long revokeMillis = untilLeoCanOpen(mailbox, false);
+            System.out.println("Revoke reached Dovecot within " + revokeMillis + " ms of the API answering");
+            Instant start = Instant.now();
+            boolean cutOff = false;
+            while (!cutOff && Duration.between(start, Instant.now()).toSeconds() < 10) {
+                try {
+                    inbox.getMessageCount();
+                    inbox.getMessage(1);
+                    Thread.sleep(20);
+                } catch (MessagingException | IndexOutOfBoundsException | IllegalStateException e) {
+                    cutOff = !open.isConnected() || !inbox.isOpen() || e instanceof jakarta.mail.FolderClosedException
+                            || e instanceof jakarta.mail.StoreClosedException;
+                }
+                if (!open.isConnected() || !inbox.isOpen()) {
+                    cutOff = true;
+                }
+            }
+            assertThat(cutOff).as("the session that had the mailbox open was disconnected").isTrue();
+        }
+        assertThat(provisioning("FXJ72").getValuesAs(JsonObject.class)).filteredOn(e -> LEO.equals(e.getString("account", "")))
+                .allMatch(e -> e.getString("state").equals("APPLIED"));
+    }
+
+    /** Sends one message through Postfix as Leo with {@code from} as the envelope sender; null if accepted, else the refusal. */
+    private static String sendAs(String from) throws Exception {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", String.valueOf(PostfixServer.PORT));
+        properties.put("mail.smtp.auth", "true");
+        properties.put("mail.smtp.from", from);
+        properties.put("mail.smtp.connectiontimeout", "3000");
+        Session session = Session.getInstance(properties);
+        jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(session);
+        message.setFrom(new jakarta.mail.internet.InternetAddress(from));
+        message.setRecipient(jakarta.mail.Message.RecipientType.TO, new jakarta.mail.internet.InternetAddress("gp.surgery@example.org"));
+        message.setSubject("Prescription query");
+        message.setText("Sent from the pharmacy's shared address.");
+        try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
+            transport.connect(LEO, LEO_PASSWORD);
+            transport.sendMessage(message, message.getAllRecipients());
+            return null;
+        } catch (jakarta.mail.SendFailedException e) {
+            return String.valueOf(e.getMessage()) + " " + (e.getNextException() == null ? "" : e.getNextException().getMessage());
+        }
+    }
+
+    @Test
+    void sendAsIsEnforcedByPostfixFromThePortalsOwnDataWithNothingToReload() throws Exception {
+        assumeTrue(postfix != null, "Postfix is not installed (apt-get install postfix); .ci/run installs it");
+        String ods = COHENS.get(3);
+        String shared = "pharmacy." + ods.toLowerCase(Locale.ROOT) + "@nhs.net";
+        assertThat(sendAs(shared)).as("before any grant").contains("not owned by user");
+        assertThat(sendAs(LEO)).as("his own address").isNull();
+        JsonObject access = grant(ods, "\"FULL_ACCESS\",\"SEND_AS\"", false);
+        assertThat(sendAs(shared)).as("after a Send As grant").isNull();
+        revoke(access);
+        assertThat(sendAs(shared)).as("after the revoke").contains("not owned by user");
+        grant(ods, "\"FULL_ACCESS\"", false);
+        assertThat(sendAs(shared)).as("Full Access alone is not Send As").contains("not owned by user");
+    }
+
+    @Test
+    void changesMadeWhileDovecotIsDownArriveInOrderExactlyOnceWhenItReturns() throws Exception {
+        String ods = COHENS.get(0);
+        String mailbox = "pharmacy." + ods.toLowerCase(Locale.ROOT) + "@nhs.net";
+        int before = provisioning(ods).size();
+        dovecot.stop();
+        try {
+            JsonObject first = grant(ods, "\"FULL_ACCESS\"", false);
+            api.expect(200, "PUT", "delegations/" + first.getJsonNumber("id").longValue(), "{\"version\":"
+                    + first.getJsonNumber("version").longValue() + ",\"permissions\":[\"FULL_ACCESS\"],\"owner\":true,"
+                    + "\"reason\":\"Now runs it\"}");
+            JsonObject changed = api.expect(200, "GET", "premises/" + ods, null).getJsonArray("access")
+                    .getValuesAs(JsonObject.class).stream().filter(a -> a.getString("account").equals(LEO)).findFirst().orElseThrow();
+            revoke(changed);
+            grant(ods, "\"FULL_ACCESS\",\"SEND_AS\"", false);
+            Thread.sleep(1_500); // the dispatcher tries, fails and backs off
+            List<JsonObject> waiting = provisioning(ods).getValuesAs(JsonObject.class).subList(0, provisioning(ods).size() - before);
+            assertThat(waiting).hasSize(4).allMatch(e -> e.getString("state").equals("PENDING"));
+            assertThat(waiting.get(waiting.size() - 1).getInt("attempts")).as("the first change was tried").isGreaterThan(0);
+        } finally {
+            dovecot.restart();
+        }
+        untilLeoCanOpen(mailbox, true);
+        Instant start = Instant.now();
+        List<JsonObject> events;
+        do {
+            Thread.sleep(100);
+            events = provisioning(ods).getValuesAs(JsonObject.class).subList(0, provisioning(ods).size() - before);
+        } while (events.stream().anyMatch(e -> !e.getString("state").equals("APPLIED"))
+                && Duration.between(start, Instant.now()).toSeconds() < 15);
+        List<JsonObject> oldestFirst = new ArrayList<>(events);
+        java.util.Collections.reverse(oldestFirst);
+        assertThat(oldestFirst).extracting(e -> e.getString("kind"))
+                .containsExactly("ACCESS_GRANTED", "ACCESS_CHANGED", "ACCESS_REVOKED", "ACCESS_GRANTED");
+        assertThat(oldestFirst).allMatch(e -> e.getString("state").equals("APPLIED"));
+        for (int i = 1; i < oldestFirst.size(); i++) {
+            assertThat(Instant.parse(oldestFirst.get(i).getString("appliedAt"))).as("applied in the order written")
+                    .isAfterOrEqualTo(Instant.parse(oldestFirst.get(i - 1).getString("appliedAt")));
+        }
+        String acl = dovecot.doveadm("acl", "get", "-u", mailbox, "INBOX");
+        assertThat(acl).contains("user=" + LEO).doesNotContain("admin"); // the last state: Full Access, not owner
+    }
+
+    @Test
+    void driftMadeBehindThePortalsBackIsReportedAndRepairedWhenAsked() throws Exception {
+        String ods = COHENS.get(1);
+        String mailbox = "pharmacy." + ods.toLowerCase(Locale.ROOT) + "@nhs.net";
+        grant(ods, "\"FULL_ACCESS\"", false);
+        untilLeoCanOpen(mailbox, true);
+        dovecot.doveadm("acl", "set", "-u", mailbox, "INBOX", "user=intruder@nhs.net", "lookup", "read");
+        dovecot.doveadm("acl", "delete", "-u", mailbox, "INBOX", "user=" + LEO);
+
+        String report = api.call("POST", "premises/" + ods + "/reconcile", null).body();
+        assertThat(report).contains("intruder@nhs.net").contains(LEO);
+        assertThat(dovecot.doveadm("acl", "get", "-u", mailbox, "INBOX")).contains("intruder@nhs.net");
+
+        var repaired = api.call("POST", "premises/" + ods + "/reconcile?repair=true", null);
+        assertThat(repaired.statusCode()).as(repaired.body()).isEqualTo(200);
+        assertThat(repaired.body()).as("the repair reports what it put right").contains("intruder@nhs.net");
+        String after = dovecot.doveadm("acl", "get", "-u", mailbox, "INBOX");
+        assertThat(after).doesNotContain("intruder@nhs.net").contains("user=" + LEO);
+        assertThat(api.call("POST", "premises/" + ods + "/reconcile", null).body()).isEqualTo("[]");
+    }
+
+    @Test
+    void aLocumWith20GrantsMadeALeaverLosesAll20OnThePlatform() throws Exception {
+        String locum = api.expect(201, "POST", "accounts", "{\"homeOdsCode\":\"" + COHENS.get(2) + "\",\"firstName\":\"Twenty\","
+                + "\"lastName\":\"Platformlocum\",\"jobRole\":\"LOCUM_PHARMACIST\",\"mobileDevice\":false}").getString("address");
+        List<String> granted = new ArrayList<>();
+        for (String ods : COHENS.subList(2, COHENS.size())) {
+            if (granted.size() == 20) {
+                break;
+            }
+            var response = api.call("POST", "delegations", "{\"odsCode\":\"" + ods + "\",\"account\":\"" + locum
+                    + "\",\"permissions\":[\"FULL_ACCESS\"],\"owner\":false,\"reason\":\"Cover\"}");
+            if (response.statusCode() == 201) {
+                granted.add("pharmacy." + ods.toLowerCase(Locale.ROOT) + "@nhs.net");
+            }
+        }
+        assertThat(granted).hasSize(20);
+        awaitAcl(granted, locum, true);
+        api.expect(201, "POST", "leavers", "{\"account\":\"" + locum + "\",\"kind\":\"nhs\",\"reason\":\"Left the NHS\"}");
+        awaitAcl(granted, locum, false);
+    }
+
+    private static void awaitAcl(List<String> mailboxes, String person, boolean present) throws Exception {
+        Instant start = Instant.now();
+        for (String mailbox : mailboxes) {
+            while (dovecot.doveadm("acl", "get", "-u", mailbox, "INBOX").contains("user=" + person) != present) {
+                assertThat(Duration.between(start, Instant.now())).as(mailbox).isLessThan(Duration.ofSeconds(20));
+                Thread.sleep(50);
+            }
+        }
+    }
+}
