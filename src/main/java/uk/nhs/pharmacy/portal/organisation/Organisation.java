@@ -54,6 +54,13 @@ public class Organisation {
     @JoinColumn(name = "parent_id")
     private Organisation parent;
 
+    /** Provides NUMSAS, the urgent medicine supply service: first in onboarding. */
+    private boolean numsas;
+
+    /** The onboarding phase of a premises, derived from its area (see onboarding.PhaseService). */
+    @Column(name = "phase_id")
+    private Long phaseId;
+
     @Version
     private long version;
 
@@ -136,6 +143,18 @@ public class Organisation {
             throw new IllegalArgumentException("The " + role + " must be of kind " + expected
                     + ", but " + organisation.odsCode + " is " + organisation.kind);
         }
+    }
+
+    public void flagNumsas(boolean providesNumsas) {
+        this.numsas = providesNumsas;
+    }
+
+    public boolean isNumsas() {
+        return numsas;
+    }
+
+    public Long getPhaseId() {
+        return phaseId;
     }
 
     public boolean isPremises() {

@@ -17,10 +17,10 @@ public final class AccessPolicy {
             case NATIONAL_ADMIN -> action != Action.REQUEST_CHANGE;
             case LOA -> switch (action) {
                 case VIEW, MANAGE_ACCESS, EXTEND_ACCESS, APPROVE_REQUEST, RUN_LEAVER -> place != null && actor.scope().covers(place);
-                case REQUEST_CHANGE, ADMINISTER_NATIONAL -> false;
+                case REQUEST_CHANGE, REGISTER_PREMISES, ADMINISTER_NATIONAL -> false;
             };
             case OWNER -> switch (action) {
-                case VIEW, EXTEND_ACCESS, REQUEST_CHANGE -> place != null && actor.scope().covers(place);
+                case VIEW, EXTEND_ACCESS, REQUEST_CHANGE, REGISTER_PREMISES -> place != null && actor.scope().covers(place);
                 default -> false;
             };
         };

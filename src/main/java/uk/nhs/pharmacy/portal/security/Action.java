@@ -17,6 +17,8 @@ public enum Action {
     APPROVE_REQUEST,
     /** Start a leaver workflow. */
     RUN_LEAVER,
+    /** Ask for a premises' shared mailbox (owners, for their own contractor's premises). */
+    REGISTER_PREMISES,
     /** National work: phases, registration queue, LOA appointments, reports. */
     ADMINISTER_NATIONAL
 }

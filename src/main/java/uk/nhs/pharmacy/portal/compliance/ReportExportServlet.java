@@ -1,0 +1,103 @@
+package uk.nhs.pharmacy.portal.compliance;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import uk.nhs.pharmacy.portal.platform.SpreadsheetCell;
+import uk.nhs.pharmacy.portal.security.Actor;
+import uk.nhs.pharmacy.portal.security.CurrentUser;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/**
+ * {@code /export/reports/gateway.csv?point=0&outcome=NOT_QUALIFIED} and the same as {@code .xlsx}:
+ * a compliance report in the reader's scope, streamed page by page. Cells are text, neutralised.
+ */
+@WebServlet("/export/reports/*")
+public class ReportExportServlet extends HttpServlet {
+
+    @Inject
+    ComplianceReports reports;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String path = request.getPathInfo() == null ? "" : request.getPathInfo().substring(1);
+        int dot = path.lastIndexOf('.');
+        ReportKind kind;
+        try {
+            kind = ReportKind.valueOf(path.substring(0, Math.max(dot, 0)).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            response.sendError(404);
+            return;
+        }
+        String format = path.substring(dot + 1);
+        int point = parse(request.getParameter("point"));
+        ReportQuery query = new ReportQuery(kind, point, request.getParameter("outcome"),
+                "true".equals(request.getParameter("numsas")));
+        Actor actor = currentUser.actor();
+        ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", Locale.UK);
+        List<String> header = kind.columns().stream().map(bundle::getString).toList();
+        String name = kind.slug() + "-report";
+        if ("xlsx".equals(format)) {
+            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".xlsx\"");
+            try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
+                Sheet sheet = workbook.createSheet(kind.slug());
+                int[] next = {0};
+                write(sheet.createRow(next[0]++), header);
+                reports.forEachRow(actor, query, cells -> write(sheet.createRow(next[0]++), cells));
+                workbook.write(response.getOutputStream());
+                workbook.dispose();
+            }
+        } else if ("csv".equals(format)) {
+            response.setContentType("text/csv; charset=UTF-8");
+            response.setHeader("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+            Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+            out.write('\ufeff');
+            out.write(line(header));
+            reports.forEachRow(actor, query, cells -> {
+                try {
+                    out.write(line(cells));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            out.flush();
+        } else {
+            response.sendError(404);
+        }
+    }
+
+    private static int parse(String text) {
+        try {
+            return text == null ? 0 : Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static String line(List<String> cells) {
+        return String.join(",", cells.stream().map(SpreadsheetCell::csv).toList()) + "\r\n";
+    }
+
+    private static void write(Row row, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            row.createCell(i).setCellValue(SpreadsheetCell.neutralise(cells.get(i)));
+        }
+    }
+}

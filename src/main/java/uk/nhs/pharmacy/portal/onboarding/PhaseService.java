@@ -1,0 +1,145 @@
+package uk.nhs.pharmacy.portal.onboarding;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import uk.nhs.pharmacy.portal.audit.AuditLog;
+import uk.nhs.pharmacy.portal.organisation.AreaTree;
+import uk.nhs.pharmacy.portal.organisation.OrganisationKind;
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.security.Action;
+import uk.nhs.pharmacy.portal.security.Actor;
+import uk.nhs.pharmacy.portal.security.Authorizer;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Onboarding phases, edited by the national team. A premises belongs to the earliest phase that
+ * names its area or an area enclosing it; that is stored on the premises ({@code phase_id}) and
+ * worked out again, in a few set-wise updates, whenever phases change and at start-up.
+ */
+@ApplicationScoped
+@Transactional
+public class PhaseService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AreaTree areas;
+
+    @Inject
+    Authorizer authorizer;
+
+    @Inject
+    AuditLog audit;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Phase> phases() {
+        return em.createQuery("select p from Phase p order by p.startsOn, p.name", Phase.class).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Phase> phase(long id) {
+        return Optional.ofNullable(em.find(Phase.class, id));
+    }
+
+    /** Areas a phase can name: every area in the portal, by name. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Object[]> areaChoices() {
+        return em.createQuery("select o.id, o.name from Organisation o where o.kind = :area order by o.name", Object[].class)
+                .setParameter("area", OrganisationKind.AREA).getResultList();
+    }
+
+    /** Creates ({@code id} null) or edits a phase; its areas by name, matched to the portal's areas. */
+    public Phase save(@NotNull Actor actor, Long id, @NotBlank String name, @NotNull LocalDate startsOn,
+                      @NotNull LocalDate endsOn, @NotNull List<String> areaNames) {
+        authorizer.check(actor, Action.ADMINISTER_NATIONAL);
+        Phase phase;
+        String before = null;
+        try {
+            if (id == null) {
+                phase = new Phase(name, startsOn, endsOn);
+                em.persist(phase);
+            } else {
+                phase = phase(id).orElseThrow(() -> new RuleViolation("No phase " + id));
+                before = describe(phase);
+                phase.edit(name, startsOn, endsOn);
+            }
+            List<PhaseArea> named = new ArrayList<>();
+            for (String areaName : areaNames) {
+                if (areaName != null && !areaName.isBlank()) {
+                    named.add(new PhaseArea(areaName, areaId(areaName.strip())));
+                }
+            }
+            phase.coverAreas(named);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation(e.getMessage());
+        }
+        em.flush();
+        assignPremises();
+        audit.record(actor.username(), id == null ? "PHASE_CREATED" : "PHASE_CHANGED", "PHASE", phase.getId(),
+                phase.getName(), null, before, describe(phase), null);
+        return phase;
+    }
+
+    private static String describe(Phase phase) {
+        return phase.getName() + " " + phase.getStartsOn() + " to " + phase.getEndsOn() + ": " + phase.getAreaNames();
+    }
+
+    private Long areaId(String name) {
+        return em.createQuery("select o.id from Organisation o where o.kind = :area and lower(o.name) = :name order by o.id",
+                        Long.class)
+                .setParameter("area", OrganisationKind.AREA).setParameter("name", name.toLowerCase(java.util.Locale.ROOT))
+                .setMaxResults(1).getResultStream().findFirst().orElse(null);
+    }
+
+    /**
+     * Matches phase areas named before the area existed, then puts every premises in its phase.
+     * Returns how many premises have a phase now.
+     */
+    public int assignPremises() {
+        em.createNativeQuery("UPDATE phase_area SET area_id = (SELECT MIN(o.id) FROM organisation o WHERE o.kind = 'AREA' "
+                + "AND LOWER(o.name) = LOWER(phase_area.area_name)) WHERE area_id IS NULL").executeUpdate();
+        em.flush();
+        em.clear();
+        areas.invalidate();
+        em.createNativeQuery("UPDATE organisation SET phase_id = NULL WHERE kind = 'PREMISES' AND phase_id IS NOT NULL")
+                .executeUpdate();
+        List<Phase> latestFirst = new ArrayList<>(phases());
+        latestFirst.sort(Comparator.comparing(Phase::getStartsOn).reversed());
+        for (Phase phase : latestFirst) { // the earliest phase is written last, so it wins where phases overlap
+            Set<Long> covered = covered(phase);
+            if (covered.isEmpty()) {
+                continue;
+            }
+            em.createNativeQuery("UPDATE organisation SET phase_id = ?1 WHERE kind = 'PREMISES' AND area_id IN ("
+                            + String.join(",", covered.stream().map(String::valueOf).toList()) + ")")
+                    .setParameter(1, phase.getId()).executeUpdate();
+        }
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM organisation WHERE phase_id IS NOT NULL")
+                .getSingleResult()).intValue();
+    }
+
+    private Set<Long> covered(Phase phase) {
+        return areas.expand(phase.getAreas().stream().map(PhaseArea::getAreaId).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** The phase an area's premises belong to: the earliest naming the area or an enclosing one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Phase> phaseOfArea(Long areaId) {
+        if (areaId == null) {
+            return Optional.empty();
+        }
+        return phases().stream().filter(p -> covered(p).contains(areaId)).findFirst();
+    }
+}

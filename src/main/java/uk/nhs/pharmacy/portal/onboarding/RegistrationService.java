@@ -1,0 +1,322 @@
+package uk.nhs.pharmacy.portal.onboarding;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import uk.nhs.pharmacy.portal.account.AccountService;
+import uk.nhs.pharmacy.portal.account.JobRole;
+import uk.nhs.pharmacy.portal.account.PersonalAccount;
+import uk.nhs.pharmacy.portal.audit.AuditLog;
+import uk.nhs.pharmacy.portal.mailbox.MailboxService;
+import uk.nhs.pharmacy.portal.mailbox.Permission;
+import uk.nhs.pharmacy.portal.mailbox.SharedMailbox;
+import uk.nhs.pharmacy.portal.notification.NotificationOutbox;
+import uk.nhs.pharmacy.portal.organisation.OdsCode;
+import uk.nhs.pharmacy.portal.organisation.Organisation;
+import uk.nhs.pharmacy.portal.organisation.OrganisationKind;
+import uk.nhs.pharmacy.portal.organisation.OrganisationRepository;
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.security.Action;
+import uk.nhs.pharmacy.portal.security.Actor;
+import uk.nhs.pharmacy.portal.security.Authorizer;
+import uk.nhs.pharmacy.portal.security.Role;
+
+import java.io.Serializable;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Registration requests: one from the form, many from a spreadsheet (previewed, then stored by a
+ * background job), and the national team's decision. Approving provisions the premises (if new),
+ * its conforming shared mailbox and the first personal accounts, the first of them its owner, all
+ * in one transaction through the same services an LOA's own changes use.
+ */
+@ApplicationScoped
+@Transactional
+public class RegistrationService {
+
+    /** A person to create an account for on approval. */
+    public record FirstAccount(@NotBlank String firstName, @NotBlank String lastName, @NotNull JobRole jobRole)
+            implements Serializable {
+    }
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RegistrationChecks checks;
+
+    @Inject
+    RegistrationImportRunner runner;
+
+    @Inject
+    OrganisationRepository organisations;
+
+    @Inject
+    MailboxService mailboxes;
+
+    @Inject
+    AccountService accounts;
+
+    @Inject
+    PhaseService phases;
+
+    @Inject
+    Authorizer authorizer;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    NotificationOutbox notifications;
+
+    @Inject
+    Clock clock;
+
+    /** One premises' request from the form. Received now: that time is kept as evidence. */
+    public RegistrationRequest submit(@NotNull Actor actor, @NotNull @Valid RegistrationDetails details) {
+        Long contractor = contractorOf(actor);
+        RegistrationChecks.Known known = checks.check(actor, List.of(details.odsCode())).get(details.odsCode());
+        if (known != null && known.problem() != null) {
+            throw new RuleViolation(details.odsCode() + " " + known.problem());
+        }
+        RegistrationRequest request = new RegistrationRequest(details, actor.username(), clock.instant(), contractor);
+        place(request, known, new HashMap<>());
+        em.persist(request);
+        em.flush(); // a request for the same code at the same moment fails here, on the unique live code
+        audit.record(actor.username(), "REGISTRATION_RECEIVED", "REGISTRATION", request.getId(), details.odsCode().value(),
+                request.getPremisesId(), null, describe(request), null);
+        return request;
+    }
+
+    /** Owners register for their own contractor; the national team for anyone; LOAs do not. */
+    private Long contractorOf(Actor actor) {
+        if (actor.is(Role.NATIONAL_ADMIN)) {
+            return null;
+        }
+        if (!actor.is(Role.OWNER) || actor.scope().organisationIds().isEmpty()) {
+            throw new SecurityException("Only pharmacy owners and the national team register premises");
+        }
+        Long contractor = actor.scope().organisationIds().iterator().next();
+        authorizer.check(actor, Action.REGISTER_PREMISES, organisations.find(contractor).orElseThrow());
+        return contractor;
+    }
+
+    void place(RegistrationRequest request, RegistrationChecks.Known known, Map<String, Long> memo) {
+        if (known != null) {
+            request.place(known.premisesId(), known.areaId(), known.numsas());
+        } else {
+            request.place(null, checks.areaByPostcode(request.getPostcode(), memo), false);
+        }
+    }
+
+    /** Every row of a spreadsheet with its outcome; writes nothing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RegistrationFile.Line> preview(@NotNull Actor actor, byte[] content) {
+        contractorOf(actor);
+        return checkAll(actor, RegistrationFile.parse(content));
+    }
+
+    /** Rows rejected for being in the file twice or for what the database holds; the rest as they were. */
+    List<RegistrationFile.Line> checkAll(Actor actor, List<RegistrationFile.Line> lines) {
+        List<RegistrationFile.Line> checked = repeatsWithinFile(lines);
+        for (int from = 0; from < checked.size(); from += 1000) {
+            List<RegistrationFile.Line> batch = checked.subList(from, Math.min(checked.size(), from + 1000));
+            List<RegistrationFile.Line> against = againstDatabase(batch, checks.check(actor, okCodes(batch)));
+            for (int i = 0; i < batch.size(); i++) {
+                batch.set(i, against.get(i));
+            }
+        }
+        return checked;
+    }
+
+    /** The second and later rows of the same ODS code, rejected. */
+    static List<RegistrationFile.Line> repeatsWithinFile(List<RegistrationFile.Line> lines) {
+        List<RegistrationFile.Line> checked = new ArrayList<>(lines.size());
+        Map<OdsCode, Integer> firstRow = new HashMap<>();
+        for (RegistrationFile.Line line : lines) {
+            Integer first = line.ok() ? firstRow.putIfAbsent(line.details().odsCode(), line.rowNo()) : null;
+            checked.add(first == null ? line : line.rejected("Pharmacy ODS code: " + line.details().odsCode()
+                    + " is also on row " + first));
+        }
+        return checked;
+    }
+
+    static List<OdsCode> okCodes(List<RegistrationFile.Line> lines) {
+        return lines.stream().filter(RegistrationFile.Line::ok).map(l -> l.details().odsCode()).toList();
+    }
+
+    static List<RegistrationFile.Line> againstDatabase(List<RegistrationFile.Line> lines,
+                                                       Map<OdsCode, RegistrationChecks.Known> known) {
+        List<RegistrationFile.Line> checked = new ArrayList<>(lines.size());
+        for (RegistrationFile.Line line : lines) {
+            RegistrationChecks.Known k = line.ok() ? known.get(line.details().odsCode()) : null;
+            checked.add(k != null && k.problem() != null
+                    ? line.rejected("Pharmacy ODS code: " + line.details().odsCode() + " " + k.problem()) : line);
+        }
+        return checked;
+    }
+
+    /**
+     * Keeps the file and starts the background job that stores its good rows. The same file from
+     * the same person gives back the upload it already made; nothing is stored twice.
+     */
+    public RegistrationUpload accept(@NotNull Actor actor, String fileName, byte[] content) {
+        contractorOf(actor);
+        String sha = sha256(content);
+        Optional<RegistrationUpload> already = em.createQuery("select u from RegistrationUpload u where u.fileSha256 = :sha "
+                        + "and u.uploadedBy = :by", RegistrationUpload.class)
+                .setParameter("sha", sha).setParameter("by", actor.username()).getResultStream().findFirst();
+        if (already.isPresent()) {
+            return already.get();
+        }
+        List<RegistrationFile.Line> lines = RegistrationFile.parse(content);
+        if (lines.isEmpty()) {
+            throw new RuleViolation("The file has no premises rows under its headings");
+        }
+        RegistrationUpload upload = new RegistrationUpload(fileName, sha, content, lines.size(), actor.username(), clock.instant());
+        em.persist(upload);
+        em.flush();
+        audit.record(actor.username(), "REGISTRATIONS_UPLOADED", "REGISTRATION_UPLOAD", upload.getId(), upload.getFileName(),
+                null, null, lines.size() + " rows", null);
+        runner.startAfterCommit(upload.getId());
+        return upload;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RegistrationUpload> upload(@NotNull Actor actor, long id) {
+        RegistrationUpload upload = em.find(RegistrationUpload.class, id);
+        if (upload == null || !(upload.getUploadedBy().equals(actor.username()) || actor.is(Role.NATIONAL_ADMIN))) {
+            return Optional.empty();
+        }
+        em.refresh(upload);
+        return Optional.of(upload);
+    }
+
+    /** The rows an upload refused, with their reasons, in file order. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Object[]> rejections(@NotNull Actor actor, long uploadId) {
+        if (upload(actor, uploadId).isEmpty()) {
+            return List.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT row_no, ods_code, reason FROM registration_rejection "
+                + "WHERE upload_id = ?1 ORDER BY row_no").setParameter(1, uploadId).getResultList();
+        return rows;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<RegistrationRequest> request(@NotNull Actor actor, long id) {
+        RegistrationRequest request = em.find(RegistrationRequest.class, id);
+        if (request == null || !(actor.is(Role.NATIONAL_ADMIN) || request.getSubmittedBy().equals(actor.username()))) {
+            return Optional.empty();
+        }
+        return Optional.of(request);
+    }
+
+    /**
+     * Approves a request: the premises (created in {@code areaId} if new), its conforming mailbox,
+     * and an account for each of {@code firstAccounts}, linked with Full Access and Send As; the
+     * first is the mailbox's owner.
+     */
+    public RegistrationRequest approve(@NotNull Actor actor, long id, Long areaId, @NotNull List<@Valid FirstAccount> firstAccounts,
+                                       @NotBlank String reason) {
+        authorizer.check(actor, Action.ADMINISTER_NATIONAL);
+        RegistrationRequest request = open(id);
+        if (firstAccounts.isEmpty()) {
+            throw new RuleViolation("Name at least the first person to link; the first becomes the mailbox's owner");
+        }
+        Organisation premises = request.getPremisesId() == null ? newPremises(request, areaId)
+                : organisations.find(request.getPremisesId()).orElseThrow();
+        SharedMailbox mailbox = mailboxes.createMailbox(actor, premises.getId(), "Registration " + request.getId() + ": " + reason);
+        boolean owner = true;
+        List<String> created = new ArrayList<>();
+        for (FirstAccount person : firstAccounts) {
+            PersonalAccount account = accounts.create(actor, premises.getId(), person.firstName(), person.lastName(),
+                    person.jobRole(), false);
+            mailboxes.grant(actor, mailbox.getId(), account.getId(), EnumSet.of(Permission.FULL_ACCESS, Permission.SEND_AS),
+                    owner, null, "Registration " + request.getId() + ": first accounts");
+            created.add(account.getAddress().value() + (owner ? " (owner)" : ""));
+            owner = false;
+        }
+        request.approve(actor.username(), clock.instant(), premises.getId(), mailbox.getId());
+        audit.record(actor.username(), "REGISTRATION_APPROVED", "REGISTRATION", request.getId(), request.getOdsCode().value(),
+                premises.getId(), "SUBMITTED", mailbox.getAddress() + "; " + String.join(", ", created), reason);
+        notifications.notify(request.getCurrentEmail(), "registrationApproved", request.getId(), request.getTradingName(),
+                request.getOdsCode().value(), mailbox.getAddress().value(), String.join(", ", created));
+        return request;
+    }
+
+    private Organisation newPremises(RegistrationRequest request, Long areaId) {
+        Long area = areaId != null ? areaId : request.getAreaId();
+        if (area == null) {
+            throw new RuleViolation(request.getOdsCode() + " is a new premises: choose the area it lies in");
+        }
+        Organisation areaOrg = organisations.find(area).filter(o -> o.getKind() == OrganisationKind.AREA)
+                .orElseThrow(() -> new RuleViolation("No area " + area));
+        Organisation contractor = request.getContractorId() == null ? null
+                : organisations.find(request.getContractorId()).orElse(null);
+        if (organisations.findByOdsCode(request.getOdsCode()).isPresent()) {
+            throw new RuleViolation(request.getOdsCode() + " exists already; refresh the queue");
+        }
+        Organisation premises = Organisation.premises(request.getOdsCode(), request.getTradingName(), request.getAddress(),
+                request.getPostcode(), areaOrg, contractor);
+        premises.changeTelephone(request.getTelephone());
+        premises.flagNumsas(request.isNumsas());
+        organisations.add(premises);
+        em.flush();
+        phases.phaseOfArea(area).ifPresent(p -> em.createNativeQuery("UPDATE organisation SET phase_id = ?1 WHERE id = ?2")
+                .setParameter(1, p.getId()).setParameter(2, premises.getId()).executeUpdate());
+        audit.record("system:registration", "PREMISES_CREATED", "ORGANISATION", premises.getId(), premises.getOdsCode().value(),
+                premises.getId(), null, premises.getName() + ", " + premises.getPostcode(), "Registration " + request.getId());
+        return premises;
+    }
+
+    public RegistrationRequest reject(@NotNull Actor actor, long id, @NotBlank String reason) {
+        authorizer.check(actor, Action.ADMINISTER_NATIONAL);
+        RegistrationRequest request = open(id);
+        request.reject(actor.username(), clock.instant(), reason);
+        audit.record(actor.username(), "REGISTRATION_REJECTED", "REGISTRATION", request.getId(), request.getOdsCode().value(),
+                request.getPremisesId(), "SUBMITTED", "REJECTED", reason);
+        notifications.notify(request.getCurrentEmail(), "registrationRejected", request.getId(), request.getTradingName(),
+                request.getOdsCode().value(), reason.strip());
+        return request;
+    }
+
+    private RegistrationRequest open(long id) {
+        RegistrationRequest request = em.find(RegistrationRequest.class, id);
+        if (request == null) {
+            throw new RuleViolation("No registration request " + id);
+        }
+        if (request.getState() != RegistrationState.SUBMITTED) {
+            throw new RuleViolation("Request " + id + " for " + request.getOdsCode() + " is already " + request.getState());
+        }
+        return request;
+    }
+
+    static String describe(RegistrationRequest r) {
+        return r.getTradingName() + ", " + r.getAddress() + ", " + r.getPostcode() + "; owner " + r.getOwnerName()
+                + "; " + r.getTelephone() + "; " + r.getCurrentEmail();
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package uk.nhs.pharmacy.portal.onboarding;
+
+public enum RegistrationState {
+    SUBMITTED,
+    APPROVED,
+    REJECTED
+}
