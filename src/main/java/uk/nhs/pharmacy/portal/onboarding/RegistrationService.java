@@ -198,12 +198,11 @@ public class RegistrationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<RegistrationUpload> upload(@NotNull Actor actor, long id) {
-        RegistrationUpload upload = em.find(RegistrationUpload.class, id);
-        if (upload == null || !(upload.getUploadedBy().equals(actor.username()) || actor.is(Role.NATIONAL_ADMIN))) {
-            return Optional.empty();
-        }
-        em.refresh(upload);
-        return Optional.of(upload);
+        // Read past the shared cache: the job's progress is committed by another thread every batch.
+        return em.createQuery("select u from RegistrationUpload u where u.id = :id", RegistrationUpload.class)
+                .setParameter("id", id).setHint("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS)
+                .getResultStream().findFirst()
+                .filter(u -> u.getUploadedBy().equals(actor.username()) || actor.is(Role.NATIONAL_ADMIN));
     }
 
     /** The rows an upload refused, with their reasons, in file order. */

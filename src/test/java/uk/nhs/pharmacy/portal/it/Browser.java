@@ -93,7 +93,14 @@ public final class Browser implements AutoCloseable {
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                     .until(ExpectedConditions.presenceOfElementLocated(by));
         } catch (org.openqa.selenium.TimeoutException e) {
-            String page = driver.getPageSource();
+            // The page's visible text says more than its head: an error message, or which page it is.
+            String page = driver.findElements(By.tagName("body")).isEmpty() ? driver.getPageSource()
+                    : driver.findElement(By.tagName("body")).getText();
+            try {
+                screenshot("missing-" + by.toString().replaceAll("[^A-Za-z0-9]+", "-"));
+            } catch (IOException | RuntimeException ignored) {
+                // the message below is what matters
+            }
             throw new AssertionError("No " + by + " on " + driver.getCurrentUrl() + ": "
                     + page.substring(0, Math.min(page.length(), 1500)), e);
         }
