@@ -98,6 +98,14 @@ public class SharedMailbox {
         return status == MailboxStatus.ACTIVE || status == MailboxStatus.LEGACY_NON_CONFORMING;
     }
 
+    /** A legacy mailbox that already has the conventional name is brought to the conforming model as it is. */
+    public void conform() {
+        if (status != MailboxStatus.LEGACY_NON_CONFORMING || !isConvention()) {
+            throw new IllegalStateException(address + " is " + status + "; only a legacy mailbox with the conventional name conforms in place");
+        }
+        this.status = MailboxStatus.ACTIVE;
+    }
+
     public void close() {
         this.status = MailboxStatus.CLOSED;
     }

@@ -70,6 +70,12 @@ class OnboardingServiceIT {
     ComplianceReports reports;
 
     @Inject
+    uk.nhs.pharmacy.portal.onboarding.LegacyConversion legacy;
+
+    @Inject
+    uk.nhs.pharmacy.portal.onboarding.LegacyQueries legacyQueries;
+
+    @Inject
     Actors actors;
 
     @PersistenceContext
@@ -348,5 +354,41 @@ class OnboardingServiceIT {
         em.createNativeQuery("UPDATE shared_mailbox SET created_at = ?1 WHERE premises_id = "
                         + "(SELECT id FROM organisation WHERE ods_code = ?2)")
                 .setParameter(1, Timestamp.from(at)).setParameter(2, ods).executeUpdate();
+    }
+
+    @Test
+    void aLegacyMailboxIsConvertedStepByStepAndEveryStepAudited() {
+        Actor loa = actor("loa.gm");
+        List<Object[]> byArea = legacyQueries.byArea(loa);
+        assertThat(byArea).as("legacy mailboxes listed by area").isNotEmpty();
+        SharedMailbox old = fresh(() -> legacyQueries.page(loa, (Long) byArea.get(0)[0], 0, 1).get(0));
+        long premisesId = old.getPremises().getId();
+        String ods = old.getPremises().getOdsCode().value();
+        List<String> people = fresh(() -> em.createQuery("select a.address from PersonalAccount a where a.status = :active "
+                        + "and a.jobRole = :role order by a.id", uk.nhs.pharmacy.portal.account.MailAddress.class)
+                .setParameter("active", uk.nhs.pharmacy.portal.account.AccountStatus.ACTIVE).setParameter("role", JobRole.PHARMACIST)
+                .setMaxResults(2).getResultList()).stream().map(uk.nhs.pharmacy.portal.account.MailAddress::value).toList();
+
+        assertThrows(RuleViolation.class, () -> legacy.convert(loa, premisesId, List.of(), "Conversion"), "nobody to link");
+        String outOfScope = fresh(() -> em.createQuery("select o.id from Organisation o where o.kind = :premises and o.area.name = 'Wigan' "
+                + "order by o.id", Long.class).setParameter("premises", uk.nhs.pharmacy.portal.organisation.OrganisationKind.PREMISES)
+                .setMaxResults(1).getSingleResult()).toString();
+        assertThrows(SecurityException.class, () -> legacy.convert(actor("loa.bolton"), Long.parseLong(outOfScope), people, "x"));
+
+        long legacyBefore = fresh(() -> legacyQueries.count(loa, null));
+        var result = legacy.convert(loa, premisesId, people, "Bring to the conforming model");
+        assertThat(result.mailbox().getAddress().value()).isEqualTo("pharmacy." + ods.toLowerCase() + "@nhs.net");
+        assertThat(result.closed()).isEqualTo(old.getAddress().value());
+        assertThat(fresh(() -> em.find(SharedMailbox.class, old.getId()).getStatus())).isEqualTo(MailboxStatus.CLOSED);
+        List<Delegation> access = fresh(() -> em.createQuery("select d from Delegation d join fetch d.account where d.mailbox.id = :m "
+                + "order by d.id", Delegation.class).setParameter("m", result.mailbox().getId()).getResultList());
+        assertThat(access).extracting(d -> d.getAccount().getAddress().value()).containsExactlyElementsOf(people);
+        assertThat(access.get(0).isOwner()).isTrue();
+        List<String> actions = fresh(() -> em.createQuery("select e.action from AuditEvent e where e.organisationId = :o "
+                + "and e.reason like '%conforming model%' order by e.id", String.class).setParameter("o", premisesId).getResultList());
+        assertThat(actions).containsSubsequence("MAILBOX_CREATED", "DELEGATION_GRANTED", "DELEGATION_GRANTED", "LEGACY_CLOSED",
+                "LEGACY_CONVERTED");
+        assertThat(fresh(() -> legacyQueries.count(loa, null))).as("one legacy mailbox fewer").isEqualTo(legacyBefore - 1);
+        assertThrows(RuleViolation.class, () -> legacy.convert(loa, premisesId, people, "again"), "nothing left to convert");
     }
 }
