@@ -192,6 +192,47 @@ class HttpSecurityIT {
     }
 
     @Test
+    void onboardingPagesAreForTheirRolesOnly() throws Exception {
+        signIn("loa.gm", DemoUsers.PASSWORD);
+        assertThat(get("onboarding/queue.xhtml").statusCode()).isEqualTo(404);
+        assertThat(get("onboarding/phases.xhtml").statusCode()).isEqualTo(404);
+        assertThat(get("onboarding/register.xhtml").statusCode()).as("LOAs do not register premises").isEqualTo(404);
+        assertThat(get("onboarding/legacy.xhtml").statusCode()).isEqualTo(200);
+        signIn("owner.cohens", DemoUsers.PASSWORD);
+        assertThat(get("onboarding/queue.xhtml").statusCode()).isEqualTo(404);
+        assertThat(get("onboarding/legacy.xhtml").statusCode()).isEqualTo(404);
+        assertThat(get("onboarding/register.xhtml").statusCode()).isEqualTo(200);
+        assertThat(get("export/registration-template.csv").body()).contains("Pharmacy ODS code");
+        signIn("national", DemoUsers.PASSWORD);
+        HttpResponse<String> phases = get("onboarding/phases.xhtml");
+        assertThat(phases.statusCode()).isEqualTo(200);
+        assertThat(phases.body()).contains("Lancashire and Manchester").contains("Phase 4");
+    }
+
+    @Test
+    void anOwnersComplianceReportsHoldOnlyTheirPremises() throws Exception {
+        signIn("owner.a1", DemoUsers.PASSWORD);
+        for (String report : List.of("gateway", "numsas", "minimum")) {
+            HttpResponse<String> csv = get("export/reports/" + report + ".csv");
+            assertThat(csv.statusCode()).isEqualTo(200);
+            List<String> lines = csv.body().lines().toList();
+            assertThat(lines.get(0)).contains("ODS code").contains("Standing");
+            assertThat(lines.subList(1, lines.size())).allMatch(line -> line.startsWith("FM664,"));
+        }
+        assertThat(get("export/reports/gateway.csv").body().lines().skip(1).toList()).hasSize(1);
+        signIn("loa.bolton", DemoUsers.PASSWORD);
+        Set<String> bolton = GmPharmacyList.load().stream().filter(p -> p.localAuthorityName().equals("Bolton"))
+                .map(GmPharmacy::odsCode).collect(Collectors.toSet());
+        List<String> rows = get("export/reports/numsas.csv").body().lines().skip(1).toList();
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(73);
+        assertThat(rows).filteredOn(line -> bolton.contains(line.substring(0, line.indexOf(',')))).hasSize(73);
+        assertThat(rows).allMatch(line -> line.startsWith("F"));
+        HttpResponse<String> page = get("reports.xhtml");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Quality Payments gateway");
+    }
+
+    @Test
     void readinessChecksTheDatabase() throws Exception {
         HttpResponse<String> ready = get("health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
@@ -199,6 +240,7 @@ class HttpSecurityIT {
     }
 
     private void signIn(String username, String password) throws Exception {
+        cookies.getCookieStore().removeAll(); // a new session: a test may sign in as several people in turn
         HttpResponse<String> page = get("login.xhtml");
         Matcher m = VIEW_STATE.matcher(page.body());
         assertThat(m.find()).as("view state on the sign-in page").isTrue();
