@@ -34,7 +34,6 @@ public class ComplianceReports {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(uk.nhs.pharmacy.portal.platform.UkTime.ZONE);
-    private static final int EXPORT_BATCH = 2000;
 
     @PersistenceContext
     EntityManager em;
@@ -76,16 +75,12 @@ public class ComplianceReports {
         return counts;
     }
 
-    /** Every row of the report, in pages, for an export. */
+    /**
+     * Every row of the report, for an export, from one query: paging would run the whole derived
+     * table again for each page. A report has at most one row per premises (11,500 nationally).
+     */
     public void forEachRow(Actor actor, ReportQuery query, Consumer<List<String>> sink) {
-        for (int first = 0; ; first += EXPORT_BATCH) {
-            List<List<String>> page = page(actor, query, first, EXPORT_BATCH);
-            page.forEach(sink);
-            em.clear();
-            if (page.size() < EXPORT_BATCH) {
-                return;
-            }
-        }
+        page(actor, query, 0, Integer.MAX_VALUE).forEach(sink);
     }
 
     private String filter(ReportQuery query) {
