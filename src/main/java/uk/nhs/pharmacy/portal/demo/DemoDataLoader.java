@@ -58,9 +58,13 @@ public class DemoDataLoader {
             if (isEmpty(connection, "organisation")) {
                 long start = System.nanoTime();
                 DemoDataset.Counts counts;
+                int registrations;
                 try (BulkWriter writer = new BulkWriter(connection, 500)) {
                     counts = new DemoDataset(writer, SEED, clock.instant()).loadGreaterManchester(GmPharmacyList.load());
+                    writer.commit();
+                    registrations = DemoOnboarding.load(connection, writer, clock.instant());
                 }
+                LOG.info(() -> registrations + " demo registration requests waiting in the national queue");
                 LOG.info(() -> "Demo data loaded: " + counts + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
             }
             if (isEmpty(connection, "portal_user")) {

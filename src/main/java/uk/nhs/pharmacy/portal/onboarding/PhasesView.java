@@ -36,6 +36,7 @@ public class PhasesView implements Serializable {
     private LocalDate endsOn;
     private String areaNames;
     private List<PhaseProgress.Row> areaRows;
+    private Long chartPhase;
 
     public void edit(Phase phase) {
         editingId = phase.getId();
@@ -76,12 +77,24 @@ public class PhasesView implements Serializable {
 
     /** A Chart.js bar chart of the three measures per phase, as the JSON p:chart takes. */
     public String getChart() {
+        return chart(getPhaseRows(), row -> row.phase().isEmpty() ? messages.text("phases.noPhase") : row.phase());
+    }
+
+    /** The same measures for each area of the chosen phase. */
+    public String getAreaChart() {
+        Long chosen = getChartPhase();
+        String phase = chosen == null ? null : getPhases().stream().filter(p -> p.getId().equals(chosen))
+                .map(Phase::getName).findFirst().orElse(null);
+        return chart(getAreaRows().stream().filter(r -> java.util.Objects.equals(r.phase(), phase)).toList(), PhaseProgress.Row::area);
+    }
+
+    private String chart(List<PhaseProgress.Row> rows, java.util.function.Function<PhaseProgress.Row, String> label) {
         JsonArrayBuilder labels = Json.createArrayBuilder();
         JsonArrayBuilder requests = Json.createArrayBuilder();
         JsonArrayBuilder provisioned = Json.createArrayBuilder();
         JsonArrayBuilder active = Json.createArrayBuilder();
-        for (PhaseProgress.Row row : getPhaseRows()) {
-            labels.add(row.phase().isEmpty() ? messages.text("phases.noPhase") : row.phase());
+        for (PhaseProgress.Row row : rows) {
+            labels.add(label.apply(row));
             requests.add(row.requests());
             provisioned.add(row.provisioned());
             active.add(row.activeWithTwo());
@@ -102,6 +115,13 @@ public class PhasesView implements Serializable {
     }
 
     public List<Phase> getPhases() { return phases.phases(); }
+    public Long getChartPhase() {
+        if (chartPhase == null) {
+            chartPhase = getAreaRows().stream().map(PhaseProgress.Row::phaseId).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        }
+        return chartPhase;
+    }
+    public void setChartPhase(Long chartPhase) { this.chartPhase = chartPhase; }
     public Long getEditingId() { return editingId; }
     public String getName() { return name; }
     public void setName(String name) { this.name = name; }

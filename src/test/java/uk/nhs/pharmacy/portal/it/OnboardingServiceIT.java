@@ -73,6 +73,12 @@ class OnboardingServiceIT {
     uk.nhs.pharmacy.portal.onboarding.LegacyConversion legacy;
 
     @Inject
+    uk.nhs.pharmacy.portal.onboarding.NumsasProviders numsas;
+
+    @Inject
+    uk.nhs.pharmacy.portal.onboarding.RegistrationQueue queue;
+
+    @Inject
     uk.nhs.pharmacy.portal.onboarding.LegacyQueries legacyQueries;
 
     @Inject
@@ -390,5 +396,32 @@ class OnboardingServiceIT {
                 "LEGACY_CONVERTED");
         assertThat(fresh(() -> legacyQueries.count(loa, null))).as("one legacy mailbox fewer").isEqualTo(legacyBefore - 1);
         assertThrows(RuleViolation.class, () -> legacy.convert(loa, premisesId, people, "again"), "nothing left to convert");
+    }
+
+    @Test
+    void flaggedNumsasProvidersComeFirstInTheQueue() {
+        Actor national = actor("national");
+        RegistrationRequest request = registrations.submit(national, RegistrationDetails.check(row("FQE01", "BL3 1SX")).details());
+        var open = new uk.nhs.pharmacy.portal.onboarding.RegistrationQueue.Filter(null, null, null, RegistrationState.SUBMITTED, null);
+        List<RegistrationRequest> all = queue.page(national, open, 0, 1000);
+        assertThat(all).as("demo requests wait in the queue too").hasSizeGreaterThan(1);
+        assertThat(all).extracting(RegistrationRequest::isNumsas).as("NUMSAS providers first").isSortedAccordingTo(
+                java.util.Comparator.reverseOrder());
+        Long premises = fresh(() -> em.createQuery("select o.id from Organisation o where o.odsCode = :ods", Long.class)
+                .setParameter("ods", OdsCode.premises("FM664")).getSingleResult());
+        assertThrows(SecurityException.class, () -> numsas.flag(actor("loa.gm"), premises, true));
+
+        // A request for a premises that exists takes its flag; flagging later moves its open request up.
+        Long newPremises = fresh(() -> em.createQuery("select r.premisesId from RegistrationRequest r where r.state = :open "
+                + "and r.numsas = false and r.premisesId is not null order by r.id", Long.class)
+                .setParameter("open", RegistrationState.SUBMITTED).setMaxResults(1).getSingleResult());
+        numsas.flag(national, newPremises, true);
+        RegistrationRequest first = queue.page(national, open, 0, 1).get(0);
+        assertThat(first.isNumsas()).isTrue();
+        assertThat(queue.page(national, new uk.nhs.pharmacy.portal.onboarding.RegistrationQueue.Filter(null, null, true,
+                RegistrationState.SUBMITTED, null), 0, 1000)).extracting(RegistrationRequest::getPremisesId).contains(newPremises);
+        assertThat(queue.page(national, new uk.nhs.pharmacy.portal.onboarding.RegistrationQueue.Filter(null, null, false,
+                RegistrationState.SUBMITTED, null), 0, 1000)).extracting(RegistrationRequest::getId).contains(request.getId());
+        numsas.flag(national, newPremises, false);
     }
 }
