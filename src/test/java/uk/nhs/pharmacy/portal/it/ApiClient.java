@@ -35,6 +35,13 @@ final class ApiClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts a file body (e.g. {@code text/csv}) to the API. */
+    HttpResponse<String> postFile(String path, String contentType, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "api/" + path)).header("Accept", "application/json")
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A page (not the API) in the same session, e.g. to check a screen refuses what the API refuses. */
     HttpResponse<String> page(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(), HttpResponse.BodyHandlers.ofString());

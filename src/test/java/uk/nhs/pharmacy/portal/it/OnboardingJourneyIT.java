@@ -10,6 +10,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.nhs.pharmacy.portal.demo.DemoUsers;
+import uk.nhs.pharmacy.portal.demo.GmPharmacy;
+import uk.nhs.pharmacy.portal.demo.GmPharmacyList;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -45,13 +47,39 @@ class OnboardingJourneyIT {
                 .ignoring(StaleElementReferenceException.class);
     }
 
+    private static final String HEADINGS = "Trading name,Owner's name,Premises address,Postcode,Pharmacy ODS code,"
+            + "Pharmacy telephone,Current pharmacy email\r\n";
+
+    private static GmPharmacy unregisteredCohensPremises() throws Exception {
+        ApiClient api = new ApiClient(SharedPortal.baseUrl());
+        api.signIn("owner.cohens");
+        for (GmPharmacy p : GmPharmacyList.load()) {
+            if (!p.tradingName().strip().equals("Cohens Chemist")) {
+                continue;
+            }
+            var premises = api.expect(200, "GET", "premises/" + p.odsCode(), null);
+            if (premises.containsKey("mailbox") && !premises.isNull("mailbox")) {
+                continue;
+            }
+            String row = HEADINGS + "Cohens Chemist,Cohens Chemist Ltd,x," + p.postcode() + "," + p.odsCode()
+                    + ",01204 496 222,x@cohens.example.co.uk\r\n";
+            String preview = api.postFile("registrations/files/preview", "text/csv", row).body();
+            if (!preview.contains("problem")) {
+                return p;
+            }
+        }
+        throw new AssertionError("The demo data has no Cohens premises without a mailbox and a request");
+    }
+
     @Test
     void anOwnerUploadsTheTemplatePreviewsAcceptsAndTheNationalTeamApproves() throws Exception {
-        String suffix = Long.toString(System.nanoTime() % 46_656, 36).toUpperCase(Locale.ROOT);
-        String good = "FJ" + "000".substring(suffix.length()) + suffix;
-        String sheet = "Trading name,Owner's name,Premises address,Postcode,Pharmacy ODS code,Pharmacy telephone,Current pharmacy email\r\n"
-                + "Cohens Chemist,Cohens Chemist Ltd,\"22 Deansgate, Bolton\",bl1 1ba," + good.toLowerCase(Locale.ROOT)
-                + ",01204 496 222,deansgate@cohens.example.co.uk\r\n"
+        // An existing premises of the chain with no mailbox and no request yet: approving it adds a mailbox,
+        // not a premises, so other tests' counts of premises hold.
+        GmPharmacy chosen = unregisteredCohensPremises();
+        String good = chosen.odsCode();
+        String sheet = HEADINGS
+                + "Cohens Chemist,Cohens Chemist Ltd,\"" + chosen.address() + "\"," + chosen.postcode().toLowerCase(Locale.ROOT)
+                + "," + good.toLowerCase(Locale.ROOT) + ",01204 496 222,deansgate@cohens.example.co.uk\r\n"
                 + "Cohens Chemist,Cohens Chemist Ltd,1 Nowhere Lane,NOT A POSTCODE,FZ999,01204 496 223,x@cohens.example.co.uk\r\n";
         Path file = Files.createTempFile("premises-registration", ".csv");
         Files.writeString(file, sheet, StandardCharsets.UTF_8);
@@ -64,7 +92,7 @@ class OnboardingJourneyIT {
         browser.submit(By.id("uploadForm:preview"));
         browser.waitFor(By.id("previewSummary"));
         assertThat(browser.text(By.id("previewSummary"))).contains("1 rows to accept, 1 rows refused");
-        assertThat(browser.text(By.id("previewForm:rows"))).contains(good).contains("BL1 1BA")
+        assertThat(browser.text(By.id("previewForm:rows"))).contains(good).contains(chosen.postcode().toUpperCase(Locale.ROOT))
                 .contains("'NOT A POSTCODE' is not a UK postcode");
         browser.submit(By.id("previewForm:accept"));
         browser.waitFor(By.id("jobForm:jobState"));
@@ -77,7 +105,7 @@ class OnboardingJourneyIT {
         browser.waitFor(By.id("queueForm:requests"));
         WebElement row = waiting().until(d -> d.findElements(By.cssSelector("#queueForm\\:requests_data > tr")).stream()
                 .filter(r -> r.getText().contains(good)).findFirst().orElse(null));
-        assertThat(row.getText()).contains("Bolton").as("area suggested from the postal district");
+        assertThat(row.getText()).as("the premises' own area").contains(chosen.localAuthorityName());
         row.findElement(By.cssSelector("button[id$='decide']")).click();
         browser.waitFor(By.id("decideForm:firstAccounts"));
         browser.driver().findElement(By.id("decideForm:firstAccounts")).sendKeys("Imran Journeyowner\nBeth Journeydispenser, DISPENSER");

@@ -127,8 +127,9 @@ class PlatformIT {
         } catch (FolderNotFoundException e) {
             return false;
         } catch (MessagingException e) {
-            if (String.valueOf(e.getMessage()).contains("cannot contain messages")) {
-                return false; // only the shared namespace's placeholder is visible: no rights on the mailbox
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("cannot contain messages") || message.contains("doesn't exist")) {
+                return false; // no rights on the mailbox: Dovecot shows a placeholder, or nothing, to this user
             }
             throw e;
         }
