@@ -25,6 +25,7 @@ public class DirectoryView implements Serializable {
     private Actor actor;
     private String mailboxStatus;
     private boolean problemsOnly;
+    private String search;
     private LazyDataModel<PremisesRow> premises;
 
     private Actor actor() {
@@ -42,6 +43,9 @@ public class DirectoryView implements Serializable {
         if (problemsOnly) {
             filters.put("problems", "true");
         }
+        if (search != null && !search.isBlank()) {
+            filters.put("search", search);
+        }
         return filters;
     }
 
@@ -58,6 +62,8 @@ public class DirectoryView implements Serializable {
 
     public String getMailboxStatus() { return mailboxStatus; }
     public void setMailboxStatus(String mailboxStatus) { this.mailboxStatus = mailboxStatus; }
+    public String getSearch() { return search; }
+    public void setSearch(String search) { this.search = search; }
     public boolean isProblemsOnly() { return problemsOnly; }
     public void setProblemsOnly(boolean problemsOnly) { this.problemsOnly = problemsOnly; }
 }

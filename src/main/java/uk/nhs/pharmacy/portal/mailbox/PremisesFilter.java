@@ -41,6 +41,10 @@ public final class PremisesFilter {
                 case "name" -> values.put("name", "%" + v.toLowerCase(Locale.ROOT) + "%");
                 case "area" -> values.put("area", "%" + v.toLowerCase(Locale.ROOT) + "%");
                 case "mailboxStatus" -> values.put("mailboxStatus", v.toUpperCase(Locale.ROOT));
+                case "search" -> {
+                    values.put("searchStart", v.toUpperCase(Locale.ROOT) + "%");
+                    values.put("searchName", "%" + v.toLowerCase(Locale.ROOT) + "%");
+                }
                 case "problems" -> {
                     if (Boolean.parseBoolean(v)) {
                         values.put("problems", "true");
@@ -55,6 +59,10 @@ public final class PremisesFilter {
     String jpql() {
         StringBuilder where = new StringBuilder();
         if (values.containsKey("odsCode")) where.append(" and o.odsCode like :odsCode");
+        if (values.containsKey("searchStart")) {
+            // One box for what people type: an F code, a postcode (both from the start) or part of a name.
+            where.append(" and (o.odsCode like :searchStart or o.postcode like :searchStart or lower(o.name) like :searchName)");
+        }
         if (values.containsKey("postcode")) where.append(" and o.postcode like :postcode");
         if (values.containsKey("name")) where.append(" and lower(o.name) like :name");
         if (values.containsKey("area")) where.append(" and lower(a.name) like :area");
