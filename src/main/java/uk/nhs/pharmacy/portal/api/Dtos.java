@@ -25,6 +25,9 @@ public final class Dtos {
         }
     }
 
+    public record Me(String username, String role) {
+    }
+
     public record PremisesJson(String odsCode, String name, String postcode, String area, String mailbox, String mailboxStatus,
                         List<AccessJson> access, List<String> warnings) {
         static PremisesJson of(PremisesDetails d) {

@@ -24,6 +24,9 @@ public class SessionResource {
     @Inject
     PasswordSignIn signIn;
 
+    @Inject
+    uk.nhs.pharmacy.portal.security.CurrentUser currentUser;
+
     @Context
     HttpServletRequest request;
 
@@ -42,6 +45,14 @@ public class SessionResource {
         }
         request.getSession(true);
         return Response.noContent().build();
+    }
+
+    /** Who is signed in: the cheapest signed-in call, also the benchmark's floor for the API. */
+    @jakarta.ws.rs.GET
+    @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+    public Dtos.Me me() {
+        uk.nhs.pharmacy.portal.security.Actor actor = currentUser.actor();
+        return new Dtos.Me(actor.username(), actor.role().name());
     }
 
     @DELETE

@@ -16,7 +16,8 @@ public class SignedInFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (path.startsWith("session") || path.startsWith("openapi")) {
+        boolean signingInOrOut = path.startsWith("session") && !"GET".equals(request.getMethod());
+        if (signingInOrOut || path.startsWith("openapi")) {
             return;
         }
         if (securityContext.getCallerPrincipal() == null) {

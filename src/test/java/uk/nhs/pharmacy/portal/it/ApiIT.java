@@ -43,6 +43,9 @@ class ApiIT {
         assertThat(json(response).getString("detail")).contains("Sign in");
         HttpResponse<String> wrong = call("POST", "session", "{\"username\":\"loa.bolton\",\"password\":\"nope\"}");
         assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(call("GET", "session", null).statusCode()).as("who am I, before signing in").isEqualTo(401);
+        signIn("loa.bolton");
+        assertThat(json(call("GET", "session", null)).getString("role")).isEqualTo("LOA");
     }
 
     @Test

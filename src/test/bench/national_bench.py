@@ -1,0 +1,246 @@
+#!/usr/bin/env python3
+"""Drives a running portal that holds the national-scale data set and writes a Markdown report.
+
+Usage: national_bench.py BASE_URL LABEL REPORT.md [PORTAL_PID]
+Started by run.sh, which loads the data and starts the portal; see the README, "Benchmarks".
+Load comes from wrk (Debian package) with the Lua scripts in wrk/; every scenario runs BENCH_RUNS
+times for BENCH_SECONDS after a warm-up, and the report gives medians, each figure beside the
+floor measured in the same run: a trivial Faces page (the sign-in page) for pages, and a trivial
+signed-in API call (GET /api/session) for the API.
+"""
+import csv, functools, http.client, json, os, random, statistics, string, subprocess, sys, time, urllib.parse
+print = functools.partial(print, flush=True)
+
+BASE, LABEL, REPORT = sys.argv[1].rstrip('/'), sys.argv[2], sys.argv[3]
+PID = sys.argv[4] if len(sys.argv) > 4 else None
+HOST = urllib.parse.urlparse(BASE)
+HERE = os.path.dirname(os.path.abspath(__file__))
+SECONDS = int(os.environ.get('BENCH_SECONDS', '10'))
+RUNS = int(os.environ.get('BENCH_RUNS', '3'))
+PASSWORD = 'Pharmacy-Demo-2026'
+random.seed(2017)
+
+
+def request(method, path, body=None, cookie=None, ctype='application/json'):
+    conn = http.client.HTTPConnection(HOST.hostname, HOST.port, timeout=120)
+    headers = {'Accept': 'application/json'}
+    if cookie:
+        headers['Cookie'] = cookie
+    if body is not None:
+        headers['Content-Type'] = ctype
+        if not isinstance(body, bytes):
+            body = json.dumps(body).encode()
+    conn.request(method, path, body=body, headers=headers)
+    r = conn.getresponse()
+    text = r.read()
+    set_cookie = r.getheader('Set-Cookie')
+    conn.close()
+    return r.status, text, set_cookie
+
+
+def session(user):
+    status, _, set_cookie = request('POST', '/api/session', {'username': user, 'password': PASSWORD})
+    if status != 204 or not set_cookie:
+        raise SystemExit('cannot sign in as %s: %s' % (user, status))
+    return set_cookie.split(';')[0]
+
+
+def api(cookie, method, path, body=None):
+    status, text, _ = request(method, '/api/' + path, body, cookie)
+    return status, (json.loads(text) if text and text[:1] in (b'{', b'[') else text)
+
+
+def wrk(script, connections, seconds, env):
+    command = ['wrk', '-t', str(connections), '-c', str(connections), '-d', '%ds' % seconds, '--timeout', '10s',
+               '-s', os.path.join(HERE, 'wrk', script), BASE]
+    out = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **env}, timeout=seconds + 60).stdout
+    line = [l for l in out.splitlines() if l.startswith('RESULT ')]
+    if not line:
+        raise SystemExit('wrk gave no result:\n' + out)
+    result = json.loads(line[0][7:])
+    result['rate'] = result['requests'] / result['seconds']
+    return result
+
+
+results = {}
+
+
+def scenario(key, title, script, connections, env, warmup=5):
+    wrk(script, connections, warmup, env)
+    runs = [wrk(script, connections, SECONDS, env) for _ in range(RUNS)]
+    merged = {k: statistics.median(r[k] for r in runs) for k in ('rate', 'p50', 'p95', 'p99')}
+    merged['non2xx'] = sum(r['non2xx'] + r['errors'] for r in runs)
+    merged['title'], merged['connections'] = title, connections
+    results[key] = merged
+    print('%-40s %3d conn  %8.1f req/s  p50 %7.2f ms  p95 %7.2f ms  non-2xx %d' % (
+        title, connections, merged['rate'], merged['p50'], merged['p95'], merged['non2xx']))
+    return merged
+
+
+def median_ms(action, times=7):
+    samples = []
+    for _ in range(times):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples), samples
+
+
+gm = list(csv.DictReader(open(os.path.join(HERE, '..', '..', 'main', 'resources', 'demo', 'gm_pharmacies.csv'))))
+gm_codes = [p['organisation_data_service_code'] for p in gm]
+
+print('signing in 16 LOAs (Greater Manchester), 16 national administrators ...')
+loas = [session('loa.gm') for _ in range(16)]
+nationals = [session('national') for _ in range(16)]
+env_loa = {'WRK_COOKIES': ';'.join(loas)}
+env_national = {'WRK_COOKIES': ';'.join(nationals)}
+
+# Floors: the same server, the same framework, no work of ours.
+scenario('floor_page', 'floor: sign-in page (Faces)', 'get.lua', 16, {'WRK_PATHS': '/login.xhtml'})
+scenario('floor_api', 'floor: GET /api/session', 'get.lua', 16, {**env_loa, 'WRK_PATHS': '/api/session'})
+
+searches = random.sample(gm_codes, 20) + ['Boots', 'Cohens', 'Well', 'Asda', 'Superdrug'] + \
+           sorted({p['postcode'].split(' ')[0] for p in gm})[:15]
+scenario('directory', 'directory search, 16 LOAs', 'get.lua', 16,
+         {**env_loa, 'WRK_PATHS': '|'.join('/directory.xhtml?q=' + urllib.parse.quote(s) for s in searches)})
+scenario('premises', 'premises page, 16 LOAs', 'get.lua', 16,
+         {**env_loa, 'WRK_PATHS': '|'.join('/premises.xhtml?ods=' + c for c in random.sample(gm_codes, 50))})
+
+print('preparing a locum with 20 grants and 16 people for grant/revoke ...')
+with_mailbox = []
+for code in gm_codes:
+    status, body = api(nationals[0], 'GET', 'premises/' + code)
+    if status == 200 and body.get('mailboxStatus') == 'ACTIVE':
+        with_mailbox.append(code)
+    if len(with_mailbox) == 36:
+        break
+stamp = ''.join(random.choice(string.ascii_lowercase) for _ in range(6)) + str(int(time.time()) % 100000)
+
+
+def new_account(n):
+    status, body = api(nationals[0], 'POST', 'accounts', {'homeOdsCode': with_mailbox[0], 'firstName': 'Bench',
+                                                          'lastName': 'Locum%s%s' % (stamp, n), 'jobRole': 'LOCUM_PHARMACIST',
+                                                          'mobileDevice': False})
+    assert status == 201, body
+    return body['address']
+
+
+locum = new_account('x')
+for code in with_mailbox[:20]:
+    status, body = api(nationals[0], 'POST', 'delegations', {'odsCode': code, 'account': locum, 'permissions': ['FULL_ACCESS'],
+                                                             'owner': False, 'reason': 'Benchmark: 20 branches'})
+    assert status == 201, body
+scenario('account', 'account page, locum at 20 branches', 'get.lua', 16,
+         {**env_national, 'WRK_PATHS': '/account.xhtml?address=' + urllib.parse.quote(locum)})
+
+try:
+    owner = session('owner.chain')
+    scenario('owner_home', 'owner home, 2,000-premises chain', 'get.lua', 4, {'WRK_COOKIES': owner, 'WRK_PATHS': '/'})
+except SystemExit as e:
+    print('no owner.chain user (%s): owner home not measured' % e)
+
+people = [new_account(i) for i in range(16)]
+pairs = ';'.join('%s,%s' % (people[i], with_mailbox[20 + i]) for i in range(16))
+scenario('grant_revoke_1', 'grant then revoke, API, 1 client', 'grant_revoke.lua', 1,
+         {**env_national, 'WRK_PAIRS': pairs}, warmup=20)
+scenario('grant_revoke_16', 'grant then revoke, API, 16 clients', 'grant_revoke.lua', 16,
+         {**env_national, 'WRK_PAIRS': pairs}, warmup=10)
+
+print('reports and registrations ...')
+gateway_ms, _ = median_ms(lambda: request('GET', '/export/reports/gateway.csv?point=0', cookie=nationals[0]))
+results['gateway'] = {'ms': gateway_ms}
+print('gateway report over all premises (CSV): median %.0f ms' % gateway_ms)
+
+alphabet = string.ascii_uppercase + string.digits
+codes = set()
+while len(codes) < 11500:
+    codes.add('F' + ''.join(random.choice(alphabet) for _ in range(4)))
+rows = ["Trading name,Owner's name,Premises address,Postcode,Pharmacy ODS code,Pharmacy telephone,Current pharmacy email"]
+for n, code in enumerate(sorted(codes)):
+    rows.append('Pharmacy %d,Owner %d Ltd,"%d High Street, Town",M1 1AE,%s,0161 496 %04d,p%d.%s@pharmacy.example.co.uk'
+                % (n, n, n, code, n % 10000, n, stamp))
+sheet = ('\r\n'.join(rows) + '\r\n').encode()
+start = time.perf_counter()
+status, text, _ = request('POST', '/api/registrations/files/preview', sheet, nationals[0], 'text/csv')
+preview_ms = (time.perf_counter() - start) * 1000
+start = time.perf_counter()
+status, text, _ = request('POST', '/api/registrations/files?name=bench-%s.csv' % stamp, sheet, nationals[0], 'text/csv')
+upload = json.loads(text)
+while upload['state'] != 'FINISHED':
+    time.sleep(0.1)
+    upload = api(nationals[0], 'GET', 'registrations/files/%d' % upload['id'])[1]
+import_ms = (time.perf_counter() - start) * 1000
+results['registration'] = {'preview_ms': preview_ms, 'import_ms': import_ms, 'accepted': upload['accepted'],
+                           'rejected': upload['rejected']}
+print('registration file of 11,500 rows: preview %.0f ms, accepted and stored %.0f ms (%d stored, %d refused)'
+      % (preview_ms, import_ms, upload['accepted'], upload['rejected']))
+
+heap = None
+if PID:
+    subprocess.run(['jcmd', PID, 'GC.run'], capture_output=True)
+    info = subprocess.run(['jcmd', PID, 'GC.heap_info'], capture_output=True, text=True).stdout
+    for line in info.splitlines():
+        if ' used ' in line and 'total' in line:
+            heap = int(line.split('used')[1].split('K')[0].strip()) / 1024
+            break
+results['heap_mb'] = heap
+
+peer = {}
+peer_file = os.environ.get('KEYCLOAK_RESULT')
+if peer_file and os.path.exists(peer_file):
+    for line in open(peer_file):
+        parts = line.split()
+        if parts and parts[0] in ('sequential', 'concurrent-16'):
+            peer[parts[0]] = {'rate': float(parts[2]), 'p95': float(parts[4])}
+results['peer'] = peer
+
+# ---------------------------------------------------------------- the report
+floor_page, floor_api = results['floor_page'], results['floor_api']
+
+
+def row(key, floor, target, check):
+    r = results.get(key)
+    if not r:
+        return '| %s | not measured | | %s | |' % (key, target)
+    ratio = r['p95'] / floor['p95'] if floor else None
+    return '| %s (%d conn) | %.0f req/s, p50 %.1f ms, p95 %.1f ms | %s | %s | %s |' % (
+        r['title'], r['connections'], r['rate'], r['p50'], r['p95'], '%.1f×' % ratio if ratio else '', target,
+        'met' if check(r, ratio) else 'missed')
+
+
+lines = ['# National-scale benchmark: %s' % LABEL, '',
+         'Portal at %s; %d runs of %d s per scenario after a warm-up, medians; wrk on the same machine.' % (BASE, RUNS, SECONDS),
+         'Machine: %s cores, %s. Startup to ready: %s s.' % (os.cpu_count(), LABEL, os.environ.get('STARTUP_SECONDS', '?')), '',
+         '| scenario | measured | p95 ÷ floor p95 | target | |', '| --- | --- | --- | --- | --- |',
+         '| floor: sign-in page (%d conn) | %.0f req/s, p95 %.1f ms | 1× | | |' % (16, floor_page['rate'], floor_page['p95']),
+         '| floor: GET /api/session (%d conn) | %.0f req/s, p95 %.1f ms | 1× | | |' % (16, floor_api['rate'], floor_api['p95']),
+         row('directory', floor_page, 'p95 ≤ 100 ms; ≤ 3× floor', lambda r, x: r['p95'] <= 100 and x <= 3),
+         row('premises', floor_page, 'p95 ≤ 100 ms; ≤ 3× floor', lambda r, x: r['p95'] <= 100 and x <= 3),
+         row('account', floor_page, 'p95 ≤ 100 ms', lambda r, x: r['p95'] <= 100),
+         row('owner_home', floor_page, 'p95 ≤ 300 ms', lambda r, x: r['p95'] <= 300),
+         row('grant_revoke_1', floor_api, 'ahead of Keycloak', lambda r, x: 'sequential' in peer and r['rate'] > peer['sequential']['rate']),
+         row('grant_revoke_16', floor_api, 'p95 ≤ 15 ms; ahead of Keycloak',
+             lambda r, x: r['p95'] <= 15 and 'concurrent-16' in peer and r['rate'] > peer['concurrent-16']['rate']),
+         '| gateway report, all premises, whole CSV | median %.0f ms | | ≤ 1 s | %s |' % (gateway_ms, 'met' if gateway_ms <= 1000 else 'missed'),
+         '| registration file, 11,500 rows | preview %.0f ms; accepted and stored %.0f ms | (no JDBC floor yet) | ≤ 10 s | %s |' % (
+             preview_ms, import_ms, 'met' if import_ms <= 10000 else 'missed'),
+         '| heap in use after a full GC, after the load | %s | | ≤ 512 MB | %s |' % (
+             '%.0f MB' % heap if heap else 'not read', 'met' if heap and heap <= 512 else ''),
+         '| start-up to ready, national data | %s s | | ≤ 20 s | %s |' % (
+             os.environ.get('STARTUP_SECONDS', '?'),
+             'met' if os.environ.get('STARTUP_SECONDS') and float(os.environ['STARTUP_SECONDS']) <= 20 else 'missed'), '']
+if peer:
+    lines += ['Keycloak peer (same machine, same run, its embedded database): 1 client %.0f calls/s (p95 %.1f ms); '
+              '16 clients %.0f calls/s (p95 %.1f ms).' % (peer['sequential']['rate'], peer['sequential']['p95'],
+                                                        peer['concurrent-16']['rate'], peer['concurrent-16']['p95']),
+              'Portal ÷ Keycloak, calls/s: 1 client %.2f; 16 clients %.2f. (One portal call is a grant or a revoke: '
+              'authorisation, rules, audit row and outbox event in one transaction.)' % (
+                  results['grant_revoke_1']['rate'] / peer['sequential']['rate'],
+                  results['grant_revoke_16']['rate'] / peer['concurrent-16']['rate']), '']
+else:
+    lines += ['Keycloak peer: not run (run.sh runs it unless NO_PEER=1).', '']
+lines += ['Not measured yet: the leaver against a plain-JDBC floor, the registration import against a plain-JDBC batch '
+          'floor, and the expiry sweep of 100,000 grants.', '']
+os.makedirs(os.path.dirname(os.path.abspath(REPORT)), exist_ok=True)
+open(REPORT, 'w').write('\n'.join(lines))
+print('\n'.join(lines))

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# The national-scale benchmark, one command:   bash src/test/bench/run.sh [h2|mariadb|both]
+#
+# For each database: grows it to the national data set (11,500 premises, 1.5 million accounts;
+# a rerun adds nothing), starts the portal on 127.0.0.1:${BENCH_PORT:-18095}, measures start-up to
+# ready, drives it with wrk (national_bench.py) and writes target/bench/report-<db>.md. The Keycloak
+# peer (../shared/peers/keycloak-membership.sh) runs once first, in the same run, unless NO_PEER=1.
+# MariaDB: the machine's server on 127.0.0.1:3306 as root with no password (database portal_bench).
+# Never part of the test command; it fails on errors, never on a time.
+set -euo pipefail
+cd "$(dirname "$0")/../../.."
+which="${1:-both}"
+PORT="${BENCH_PORT:-18095}"
+OUT="$PWD/target/bench"
+PEER="${KEYCLOAK_PEER:-$PWD/../shared/peers/keycloak-membership.sh}"
+mkdir -p "$OUT"
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+command -v wrk >/dev/null || { log "installing wrk"; apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+log "building the WAR"
+mvn -q -B -DskipTests package
+
+if [ "${NO_PEER:-0}" != 1 ] && [ -f "$PEER" ]; then
+  log "running the Keycloak peer (downloads Keycloak once; about 5 minutes)"
+  bash "$PEER" > "$OUT/keycloak.txt" 2> "$OUT/keycloak.log" || log "the peer failed; see $OUT/keycloak.log"
+  export KEYCLOAK_RESULT="$OUT/keycloak.txt"
+fi
+
+h2_jar() { find ~/.m2/repository/com/h2database/h2 -name 'h2-*.jar' | sort | tail -1; }
+
+# sql <db> <statement>: runs SQL on the bench database while the portal is stopped.
+sql() {
+  if [ "$1" = h2 ]; then
+    java -cp "$(h2_jar)" org.h2.tools.Shell -url "jdbc:h2:file:$OUT/h2/portal;MODE=LEGACY" -user sa -password portal-demo -sql "$2" >/dev/null
+  else
+    mysql -h 127.0.0.1 -u root portal_bench -e "$2"
+  fi
+}
+
+start_portal() { # start_portal <db>; sets PORTAL_PID and STARTUP_SECONDS
+  local props=(-Dportal.demo=true "-Dportal.data.dir=$OUT/h2")
+  if [ "$1" = mariadb ]; then
+    props+=(-Ddb.class=com.mysql.cj.jdbc.MysqlDataSource "-Ddb.url=jdbc:mysql://127.0.0.1:3306/portal_bench?rewriteBatchedStatements=true"
+            -Ddb.user=portal_bench -Ddb.password=portal-bench)
+  fi
+  local start; start=$(date +%s.%N)
+  java -Xmx1g -XX:+UseG1GC -Duser.timezone=UTC "${props[@]}" -jar target/payara-micro.jar --deploy target/portal.war \
+    --contextroot / --nocluster --port "$PORT" --prebootcommandfile deploy/payara-micro/loopback.asadmin \
+    > "$OUT/portal-$1.log" 2>&1 &
+  PORTAL_PID=$!
+  for _ in $(seq 1 240); do
+    if curl -sf -o /dev/null "http://127.0.0.1:$PORT/health/ready"; then
+      STARTUP_SECONDS=$(python3 -c "print('%.1f' % ($(date +%s.%N) - $start))")
+      return 0
+    fi
+    kill -0 "$PORTAL_PID" 2>/dev/null || { log "the portal stopped; see $OUT/portal-$1.log"; exit 1; }
+    sleep 0.25
+  done
+  log "the portal was not ready in a minute"; exit 1
+}
+
+stop_portal() { kill "$PORTAL_PID" 2>/dev/null || true; wait "$PORTAL_PID" 2>/dev/null || true; }
+trap 'stop_portal 2>/dev/null || true' EXIT
+
+bench() { # bench <db>
+  local db="$1" url user password
+  if [ "$db" = mariadb ]; then
+    mysql -h 127.0.0.1 -u root -e "CREATE DATABASE IF NOT EXISTS portal_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+      CREATE USER IF NOT EXISTS 'portal_bench'@'127.0.0.1' IDENTIFIED BY 'portal-bench';
+      GRANT ALL PRIVILEGES ON portal_bench.* TO 'portal_bench'@'127.0.0.1';"
+    url="jdbc:mysql://127.0.0.1:3306/portal_bench?rewriteBatchedStatements=true"; user=portal_bench; password=portal-bench
+  else
+    url="jdbc:h2:file:$OUT/h2/portal;MODE=LEGACY"; user=sa; password=portal-demo
+  fi
+  log "$db: growing the database to national scale"
+  mvn -q -B -Pgenerate "-Dgen.db.url=$url" "-Dgen.db.user=$user" "-Dgen.db.password=$password" > "$OUT/generate-$db.log"
+  log "$db: first start (creates the demo users), then the owner of the 2,000-premises chain"
+  start_portal "$db"; stop_portal
+  sql "$db" "INSERT INTO portal_user (id, username, password_hash, display_name, role, enabled, account_id, version)
+    SELECT 990001, 'owner.chain', password_hash, 'Chain Owner', 'OWNER', TRUE, NULL, 1 FROM portal_user
+    WHERE username = 'owner.cohens' AND NOT EXISTS (SELECT 1 FROM portal_user WHERE username = 'owner.chain');
+    INSERT INTO user_scope (user_id, organisation_id) SELECT 990001, id FROM organisation
+    WHERE kind = 'CONTRACTOR' AND name = 'National Pharmacy Chain' AND NOT EXISTS (SELECT 1 FROM user_scope WHERE user_id = 990001);"
+  log "$db: start-up on the national data"
+  start_portal "$db"
+  log "$db: ready in $STARTUP_SECONDS s; driving it"
+  STARTUP_SECONDS="$STARTUP_SECONDS" python3 src/test/bench/national_bench.py "http://127.0.0.1:$PORT" \
+    "$db, national data" "$OUT/report-$db.md" "$PORTAL_PID"
+  stop_portal
+  log "$db: report in $OUT/report-$db.md"
+}
+
+case "$which" in
+  h2) bench h2 ;;
+  mariadb) bench mariadb ;;
+  both) bench h2; bench mariadb ;;
+  *) echo "usage: $0 [h2|mariadb|both]" >&2; exit 2 ;;
+esac
