@@ -4,7 +4,8 @@
 # For each database: grows it to the national data set (11,500 premises, 1.5 million accounts;
 # a rerun adds nothing), starts the portal on 127.0.0.1:${BENCH_PORT:-18095}, measures start-up to
 # ready, drives it with wrk (national_bench.py) and writes target/bench/report-<db>.md. The Keycloak
-# peer (../shared/peers/keycloak-membership.sh) runs once first, in the same run, unless NO_PEER=1.
+# peer (../shared/peers/keycloak-membership.sh) runs once first, in the same run, unless NO_PEER=1
+# (or PEER_RESULT=<file> reuses an earlier run's output).
 # MariaDB: the machine's server on 127.0.0.1:3306 as root with no password (database portal_bench).
 # Never part of the test command; it fails on errors, never on a time.
 set -euo pipefail
@@ -20,7 +21,10 @@ command -v wrk >/dev/null || { log "installing wrk"; apt-get update -qq; DEBIAN_
 log "building the WAR"
 mvn -q -B -DskipTests package
 
-if [ "${NO_PEER:-0}" != 1 ] && [ -f "$PEER" ]; then
+if [ -n "${PEER_RESULT:-}" ]; then
+  log "using the Keycloak peer's result from $PEER_RESULT (not run again)"
+  export KEYCLOAK_RESULT="$PEER_RESULT" PEER_REUSED=1
+elif [ "${NO_PEER:-0}" != 1 ] && [ -f "$PEER" ]; then
   log "running the Keycloak peer (downloads Keycloak once; about 5 minutes)"
   bash "$PEER" > "$OUT/keycloak.txt" 2> "$OUT/keycloak.log" || log "the peer failed; see $OUT/keycloak.log"
   export KEYCLOAK_RESULT="$OUT/keycloak.txt"
