@@ -19,9 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * The compliance reports as SQL over every premises in the reader's scope: each premises' facts
@@ -110,7 +108,7 @@ public class ComplianceReports {
 
     private String withOutcome(Actor actor, ReportQuery query) {
         String premises = "FROM organisation o LEFT JOIN organisation a ON a.id = o.area_id WHERE o.kind = 'PREMISES' AND "
-                + scope(actor) + (query.numsasOnly() ? " AND o.numsas = TRUE" : "");
+                + ScopeQuery.sqlCondition(actor, "o") + (query.numsasOnly() ? " AND o.numsas = TRUE" : "");
         return switch (query.kind()) {
             case GATEWAY -> "SELECT t.*, CASE WHEN t.mailbox_since < ?1 THEN 'MAILBOX_ACTIVE' "
                     + "WHEN t.applied_at < ?2 THEN 'APPLIED_IN_TIME' ELSE 'NOT_QUALIFIED' END AS outcome FROM ("
@@ -132,19 +130,6 @@ public class ComplianceReports {
                     + premises.replace("FROM organisation o ", "FROM organisation o JOIN shared_mailbox m ON m.premises_id = o.id "
                     + "AND m.status IN ('ACTIVE', 'LEGACY_NON_CONFORMING') ") + ") t WHERE t.live_accounts < 2 OR t.owners = 0";
         };
-    }
-
-    /** The scope as SQL on the premises {@code o}; ids are numbers from the actor, never text from a request. */
-    static String scope(Actor actor) {
-        if (ScopeQuery.isUnlimited(actor)) {
-            return "1 = 1";
-        }
-        return "(o.area_id IN (" + ids(actor.scope().areaIds()) + ") OR o.id IN (" + ids(actor.scope().organisationIds())
-                + ") OR o.parent_id IN (" + ids(actor.scope().organisationIds()) + "))";
-    }
-
-    private static String ids(Set<Long> ids) {
-        return ids.isEmpty() ? "-1" : ids.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static List<String> cells(ReportKind kind, Object[] row) {

@@ -1,12 +1,8 @@
 package uk.nhs.pharmacy.portal.leaver;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import uk.nhs.pharmacy.portal.platform.Background;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import uk.nhs.pharmacy.portal.security.Actor;
 
 import java.time.Clock;
@@ -28,8 +24,6 @@ public class BulkLeaverRunner {
     @Inject
     Background background;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
 
     @Inject
     BulkLeaverLine lines;
@@ -39,19 +33,7 @@ public class BulkLeaverRunner {
 
     /** Starts the job once the transaction that stored it has committed. */
     void startAfterCommit(long jobId) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    background.submit(Background.Lane.LONG, () -> run(jobId));
-                }
-            }
-        });
+        background.submitAfterCommit(Background.Lane.LONG, () -> run(jobId));
     }
 
     /** Jobs left running when the server stopped; {@link Schedule} calls this at start-up. */

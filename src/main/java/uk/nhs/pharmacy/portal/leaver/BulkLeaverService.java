@@ -8,17 +8,15 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import uk.nhs.pharmacy.portal.audit.AuditLog;
+import uk.nhs.pharmacy.portal.platform.FileDigest;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import uk.nhs.pharmacy.portal.platform.UkTime;
 import uk.nhs.pharmacy.portal.security.Actor;
 import uk.nhs.pharmacy.portal.security.Role;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -84,7 +82,7 @@ public class BulkLeaverService {
      */
     @Transactional
     public BulkLeaverJob accept(@NotNull Actor actor, String fileName, byte[] content, @NotBlank String reason) {
-        String sha = sha256(content);
+        String sha = FileDigest.sha256(content);
         Optional<BulkLeaverJob> already = em.createQuery("select j from BulkLeaverJob j where j.fileSha256 = :sha "
                         + "and j.createdBy = :by order by j.id", BulkLeaverJob.class)
                 .setParameter("sha", sha).setParameter("by", actor.username()).setMaxResults(1)
@@ -138,13 +136,5 @@ public class BulkLeaverService {
     public List<BulkLeaverJob> recentJobs(@NotNull Actor actor, int max) {
         return em.createQuery("select j from BulkLeaverJob j where j.createdBy = :by order by j.id desc", BulkLeaverJob.class)
                 .setParameter("by", actor.username()).setMaxResults(max).getResultList();
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

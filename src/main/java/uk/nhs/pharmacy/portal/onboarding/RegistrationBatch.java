@@ -83,7 +83,7 @@ public class RegistrationBatch {
         for (RegistrationFile.Line line : batch) {
             if (line.ok()) {
                 RegistrationRequest request = new RegistrationRequest(line.details(), upload.getUploadedBy(),
-                        upload.getUploadedAt(), contractorOf(actor)).fromUpload(uploadId, line.rowNo());
+                        upload.getUploadedAt(), RegistrationService.ownContractor(actor)).fromUpload(uploadId, line.rowNo());
                 service.place(request, known.get(line.details().odsCode()), areaMemo);
                 em.persist(request);
                 accepted++;
@@ -100,11 +100,6 @@ public class RegistrationBatch {
             upload.finish(clock.instant());
         }
         return true;
-    }
-
-    private static Long contractorOf(Actor actor) {
-        return actor.is(uk.nhs.pharmacy.portal.security.Role.OWNER) && !actor.scope().organisationIds().isEmpty()
-                ? actor.scope().organisationIds().iterator().next() : null;
     }
 
     private static String truncate(String text, int max) {

@@ -1,11 +1,7 @@
 package uk.nhs.pharmacy.portal.onboarding;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import uk.nhs.pharmacy.portal.platform.Background;
 import uk.nhs.pharmacy.portal.security.Actor;
 
@@ -28,23 +24,9 @@ public class RegistrationImportRunner {
     @Inject
     RegistrationBatch batches;
 
-    @Resource
-    TransactionSynchronizationRegistry transactions;
 
     void startAfterCommit(long uploadId) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    background.submit(Background.Lane.LONG, () -> run(uploadId));
-                }
-            }
-        });
+        background.submitAfterCommit(Background.Lane.LONG, () -> run(uploadId));
     }
 
     public int resumeInterrupted() {

@@ -20,6 +20,7 @@ import uk.nhs.pharmacy.portal.organisation.OdsCode;
 import uk.nhs.pharmacy.portal.organisation.Organisation;
 import uk.nhs.pharmacy.portal.organisation.OrganisationKind;
 import uk.nhs.pharmacy.portal.organisation.OrganisationRepository;
+import uk.nhs.pharmacy.portal.platform.FileDigest;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import uk.nhs.pharmacy.portal.security.Action;
 import uk.nhs.pharmacy.portal.security.Actor;
@@ -27,13 +28,10 @@ import uk.nhs.pharmacy.portal.security.Authorizer;
 import uk.nhs.pharmacy.portal.security.Role;
 
 import java.io.Serializable;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,9 +108,15 @@ public class RegistrationService {
         if (!actor.is(Role.OWNER) || actor.scope().organisationIds().isEmpty()) {
             throw new SecurityException("Only pharmacy owners and the national team register premises");
         }
-        Long contractor = actor.scope().organisationIds().iterator().next();
+        Long contractor = ownContractor(actor);
         authorizer.check(actor, Action.REGISTER_PREMISES, organisations.find(contractor).orElseThrow());
         return contractor;
+    }
+
+    /** The contractor an owner's requests are for; null for the national team. */
+    static Long ownContractor(Actor actor) {
+        return actor.is(Role.OWNER) && !actor.scope().organisationIds().isEmpty()
+                ? actor.scope().organisationIds().iterator().next() : null;
     }
 
     void place(RegistrationRequest request, RegistrationChecks.Known known, Map<String, Long> memo) {
@@ -176,7 +180,7 @@ public class RegistrationService {
      */
     public RegistrationUpload accept(@NotNull Actor actor, String fileName, byte[] content) {
         contractorOf(actor);
-        String sha = sha256(content);
+        String sha = FileDigest.sha256(content);
         Optional<RegistrationUpload> already = em.createQuery("select u from RegistrationUpload u where u.fileSha256 = :sha "
                         + "and u.uploadedBy = :by", RegistrationUpload.class)
                 .setParameter("sha", sha).setParameter("by", actor.username()).getResultStream().findFirst();
@@ -309,13 +313,5 @@ public class RegistrationService {
     static String describe(RegistrationRequest r) {
         return r.getTradingName() + ", " + r.getAddress() + ", " + r.getPostcode() + "; owner " + r.getOwnerName()
                 + "; " + r.getTelephone() + "; " + r.getCurrentEmail();
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,6 +6,9 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -31,6 +34,9 @@ public class Background {
     @Resource
     ManagedThreadFactory threads;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     private final Map<Lane, BlockingQueue<Runnable>> queues = java.util.Collections.synchronizedMap(new EnumMap<>(Lane.class));
     private volatile boolean running;
 
@@ -51,6 +57,23 @@ public class Background {
             worker.setDaemon(true);
             worker.start();
         }
+    }
+
+    /** Hands work off once the caller's transaction has committed; nothing if it rolls back. */
+    public void submitAfterCommit(Lane lane, Runnable task) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    submit(lane, task);
+                }
+            }
+        });
     }
 
     public void submit(Lane lane, Runnable task) {

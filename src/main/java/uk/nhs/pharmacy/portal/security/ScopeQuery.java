@@ -25,6 +25,24 @@ public final class ScopeQuery {
                 + alias + ".parent.id in :scopeOrganisations)";
     }
 
+    /**
+     * The same condition for native SQL on an organisation table alias, e.g. {@code o}. The ids are
+     * numbers from the actor's scope, never text from a request, so they are written in.
+     */
+    public static String sqlCondition(Actor actor, String alias) {
+        if (isUnlimited(actor)) {
+            return "1 = 1";
+        }
+        String areas = ids(actor.scope().areaIds());
+        String organisations = ids(actor.scope().organisationIds());
+        return "(" + alias + ".area_id IN (" + areas + ") OR " + alias + ".id IN (" + organisations + ") OR "
+                + alias + ".parent_id IN (" + organisations + "))";
+    }
+
+    private static String ids(Set<Long> ids) {
+        return ids.isEmpty() ? "-1" : String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
     public static <T> TypedQuery<T> bind(TypedQuery<T> query, Actor actor) {
         if (!isUnlimited(actor)) {
             query.setParameter("scopeAreas", orNothing(actor.scope().areaIds()));
