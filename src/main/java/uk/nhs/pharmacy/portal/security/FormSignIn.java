@@ -1,18 +1,35 @@
 package uk.nhs.pharmacy.portal.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.security.enterprise.authentication.mechanism.http.CustomFormAuthenticationMechanismDefinition;
-import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.DatabaseIdentityStoreDefinition;
+import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import uk.nhs.pharmacy.portal.platform.PortalDataSource;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Sign-in with the portal's own form ({@code portal.auth=form}, the default): usernames and PBKDF2
  * password hashes in portal_user, roles from its role column.
+ * <p>
+ * The signed-in caller and their groups are kept in the session by this mechanism and handed to the
+ * container on every request by name and groups. The platform's {@code @AutoApplySession} hands over
+ * the principal alone and the container looks the groups up again, which lost them for 1-5 % of
+ * requests under concurrent load (Payara issue #6145: signed-in people got "Page not found") and on
+ * another cluster member (#6342).
  */
-@CustomFormAuthenticationMechanismDefinition(
-        loginToContinue = @LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false))
 @DatabaseIdentityStoreDefinition(
         dataSourceLookup = PortalDataSource.JNDI_NAME,
         callerQuery = "select password_hash from portal_user where username = ? and enabled = TRUE",
@@ -25,5 +42,79 @@ import uk.nhs.pharmacy.portal.platform.PortalDataSource;
                 "Pbkdf2PasswordHash.KeySizeBytes=32"
         })
 @ApplicationScoped
-public class FormSignIn {
+public class FormSignIn implements HttpAuthenticationMechanism {
+
+    static final String LOGIN_PAGE = "/login.xhtml";
+    private static final String CALLER = FormSignIn.class.getName() + ".caller";
+    private static final String RETURN_TO = FormSignIn.class.getName() + ".returnTo";
+
+    /** Who is signed in to a session, and in which groups (roles). */
+    record SignedIn(String name, Set<String> groups) implements Serializable {
+    }
+
+    @Inject
+    IdentityStoreHandler identityStores;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential != null) {
+            return signIn(request, context, credential);
+        }
+        HttpSession session = request.getSession(false);
+        SignedIn signedIn = session == null ? null : (SignedIn) session.getAttribute(CALLER);
+        if (signedIn != null) {
+            return context.notifyContainerAboutLogin(signedIn.name(), signedIn.groups());
+        }
+        if (context.isProtected()) {
+            return continueAfterSignIn(request, response);
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {
+        CredentialValidationResult result = identityStores.validate(credential);
+        if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        SignedIn signedIn = new SignedIn(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups()));
+        request.getSession().setAttribute(CALLER, signedIn);
+        return context.notifyContainerAboutLogin(signedIn.name(), signedIn.groups());
+    }
+
+    /** A signed-out visitor asking for a page goes to the sign-in page, and back to the page afterwards. */
+    private AuthenticationStatus continueAfterSignIn(HttpServletRequest request, HttpServletResponse response) {
+        if ("GET".equals(request.getMethod())) {
+            String query = request.getQueryString();
+            String page = request.getRequestURI().substring(request.getContextPath().length());
+            request.getSession().setAttribute(RETURN_TO, query == null ? page : page + "?" + query);
+        }
+        try {
+            response.sendRedirect(request.getContextPath() + LOGIN_PAGE);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
+    }
+
+    /** The page a visitor asked for before signing in (within the portal), taken from the session once. */
+    public static Optional<String> takeReturnTo(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        Object page = session.getAttribute(RETURN_TO);
+        session.removeAttribute(RETURN_TO);
+        return Optional.ofNullable((String) page).filter(p -> p.startsWith("/") && !p.startsWith("//"));
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(CALLER);
+        }
+        HttpAuthenticationMechanism.super.cleanSubject(request, response, context);
+    }
 }

@@ -41,7 +41,8 @@ public class LoginView {
         password = null;
         switch (status) {
             case SEND_CONTINUE -> faces.responseComplete();
-            case SUCCESS -> external.redirect(external.getRequestContextPath() + "/");
+            case SUCCESS -> external.redirect(external.getRequestContextPath()
+                    + FormSignIn.takeReturnTo((HttpServletRequest) external.getRequest()).orElse("/"));
             default -> messages.error("login.failed");
         }
     }

@@ -9,7 +9,6 @@ import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 /** Signing in with a username and password, the same for the sign-in page and the API. */
 @ApplicationScoped
@@ -26,14 +25,6 @@ public class PasswordSignIn {
         AuthenticationStatus status = securityContext.authenticate(request, response,
                 AuthenticationParameters.withParams().newAuthentication(true).credential(
                         new UsernamePasswordCredential(PortalUser.normaliseUsername(username), new Password(password))));
-        if (status != AuthenticationStatus.SUCCESS && status != AuthenticationStatus.SEND_CONTINUE) {
-            // Soteria keeps the failed attempt in the session and then answers the next protected
-            // request with an empty page; a fresh session starts the next attempt cleanly.
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
-            }
-        }
         return status;
     }
 }
