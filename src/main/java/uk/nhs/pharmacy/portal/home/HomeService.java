@@ -11,16 +11,14 @@ import uk.nhs.pharmacy.portal.mailbox.MailboxStatus;
 import uk.nhs.pharmacy.portal.request.RequestQueries;
 import uk.nhs.pharmacy.portal.request.RequestState;
 import uk.nhs.pharmacy.portal.security.Role;
-import uk.nhs.pharmacy.portal.organisation.OrganisationKind;
 import uk.nhs.pharmacy.portal.security.Actor;
 import uk.nhs.pharmacy.portal.security.ScopeQuery;
 
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /** Read-only queries for the home pages, always narrowed to the actor's scope in the database. */
 @ApplicationScoped
@@ -37,26 +35,51 @@ public class HomeService {
     @Inject
     RequestQueries requests;
 
+    /**
+     * The home page's counts in two passes over the scope: one over its premises, one over its
+     * mailboxes with each one's live, owner and expiring delegations (one grouped join), instead of
+     * one query per figure.
+     */
     public ScopeSummary summary(Actor actor) {
         Instant now = clock.instant();
-        String scope = ScopeQuery.condition(actor, "o");
-        long premises = count(actor, "select count(o) from Organisation o where o.kind = :premisesKind and " + scope, now);
-        Map<MailboxStatus, Long> byStatus = new HashMap<>();
-        TypedQuery<Object[]> statusQuery = em.createQuery("select m.status, count(m) from SharedMailbox m join m.premises o "
-                + "where " + scope + " group by m.status", Object[].class);
-        for (Object[] row : ScopeQuery.bind(statusQuery, actor).getResultList()) {
-            byStatus.put((MailboxStatus) row[0], (Long) row[1]);
+        String scope = ScopeQuery.sqlCondition(actor, "o");
+        Object[] premisesCounts = (Object[]) em.createNativeQuery("SELECT COUNT(*), COALESCE(SUM(CASE WHEN NOT EXISTS "
+                        + "(SELECT 1 FROM shared_mailbox m WHERE m.premises_id = o.id AND m.status <> 'CLOSED') THEN 1 ELSE 0 END), 0) "
+                        + "FROM organisation o WHERE o.kind = 'PREMISES' AND " + scope)
+                .getSingleResult();
+        long premises = number(premisesCounts[0]);
+        long withoutMailbox = number(premisesCounts[1]);
+        @SuppressWarnings("unchecked")
+        List<Object[]> byStatus = em.createNativeQuery("SELECT x.status, COUNT(*), SUM(x.live), "
+                        + "SUM(CASE WHEN x.live < 2 THEN 1 ELSE 0 END), SUM(CASE WHEN x.owners = 0 THEN 1 ELSE 0 END), SUM(x.expiring) "
+                        + "FROM (SELECT m.id, m.status, COUNT(d.id) AS live, "
+                        + "COALESCE(SUM(CASE WHEN d.mailbox_owner THEN 1 ELSE 0 END), 0) AS owners, "
+                        + "COALESCE(SUM(CASE WHEN d.expires_at <= ?2 THEN 1 ELSE 0 END), 0) AS expiring "
+                        + "FROM shared_mailbox m JOIN organisation o ON o.id = m.premises_id "
+                        + "LEFT JOIN delegation d ON d.mailbox_id = m.id AND d.revoked_at IS NULL "
+                        + "AND (d.expires_at IS NULL OR d.expires_at > ?1) "
+                        + "WHERE " + scope + " GROUP BY m.id, m.status) x GROUP BY x.status")
+                .setParameter(1, Timestamp.from(now))
+                .setParameter(2, Timestamp.from(now.plus(Duration.ofDays(7))))
+                .getResultList();
+        long active = 0;
+        long legacy = 0;
+        long live = 0;
+        long belowMinimum = 0;
+        long withoutOwner = 0;
+        long expiring = 0;
+        for (Object[] row : byStatus) {
+            MailboxStatus status = MailboxStatus.valueOf(row[0].toString());
+            live += number(row[2]);
+            expiring += number(row[5]);
+            if (status == MailboxStatus.ACTIVE) {
+                active = number(row[1]);
+                belowMinimum = number(row[3]);
+                withoutOwner = number(row[4]);
+            } else if (status == MailboxStatus.LEGACY_NON_CONFORMING) {
+                legacy = number(row[1]);
+            }
         }
-        long withoutMailbox = count(actor, "select count(o) from Organisation o where o.kind = :premisesKind and "
-                + scope + " and not exists (select m from SharedMailbox m where m.premises = o and m.status <> :closed)", now);
-        long live = count(actor, "select count(d) from Delegation d join d.mailbox m join m.premises o where "
-                + LIVE + " and " + scope, now);
-        long belowMinimum = count(actor, "select count(m) from SharedMailbox m join m.premises o where m.status = :active and "
-                + scope + " and (select count(d) from Delegation d where d.mailbox = m and " + LIVE + ") < 2", now);
-        long withoutOwner = count(actor, "select count(m) from SharedMailbox m join m.premises o where m.status = :active and "
-                + scope + " and not exists (select d from Delegation d where d.mailbox = m and d.owner = true and " + LIVE + ")", now);
-        long expiring = count(actor, "select count(d) from Delegation d join d.mailbox m join m.premises o where "
-                + LIVE + " and d.expiresAt <= :weekAhead and " + scope, now);
         TypedQuery<Long> leaverQuery = em.createQuery("select count(c) from LeaverCase c join c.scopeOrganisation o "
                 + "where c.state in :openCases and " + LeaverQueries.visible(actor), Long.class)
                 .setParameter("openCases", List.of(CaseState.SCHEDULED, CaseState.AWAITING_SUCCESSOR));
@@ -66,24 +89,11 @@ public class HomeService {
                         Long.class).setParameter("me", actor.username()).setParameter("submitted", RequestState.SUBMITTED)
                 .getSingleResult()
                 : requests.queueSize(actor);
-        return new ScopeSummary(premises, byStatus.getOrDefault(MailboxStatus.ACTIVE, 0L),
-                byStatus.getOrDefault(MailboxStatus.LEGACY_NON_CONFORMING, 0L), withoutMailbox, live, belowMinimum,
+        return new ScopeSummary(premises, active, legacy, withoutMailbox, live, belowMinimum,
                 withoutOwner, expiring, pendingLeavers, requestsWaiting);
     }
 
-    private long count(Actor actor, String jpql, Instant now) {
-        TypedQuery<Long> query = em.createQuery(jpql, Long.class);
-        setIfPresent(query, jpql, "now", now);
-        setIfPresent(query, jpql, "weekAhead", now.plus(Duration.ofDays(7)));
-        setIfPresent(query, jpql, "premisesKind", OrganisationKind.PREMISES);
-        setIfPresent(query, jpql, "closed", MailboxStatus.CLOSED);
-        setIfPresent(query, jpql, "active", MailboxStatus.ACTIVE);
-        return ScopeQuery.bind(query, actor).getSingleResult();
-    }
-
-    private static void setIfPresent(TypedQuery<?> query, String jpql, String name, Object value) {
-        if (jpql.contains(":" + name)) {
-            query.setParameter(name, value);
-        }
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
     }
 }

@@ -6,6 +6,8 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 
 import java.security.Principal;
+import java.util.HashMap;
+import java.util.Map;
 
 /** The signed-in user of this request, as an {@link Actor} for the services. */
 @Named
@@ -23,6 +25,7 @@ public class CurrentUser {
 
     private Actor actor;
     private PortalUser user;
+    private final Map<String, Boolean> rolesAsked = new HashMap<>();
 
     public boolean isSignedIn() {
         return securityContext.getCallerPrincipal() != null;
@@ -57,14 +60,19 @@ public class CurrentUser {
     }
 
     public boolean isNationalAdmin() {
-        return securityContext.isCallerInRole(Role.NATIONAL_ADMIN_NAME);
+        return isInRole(Role.NATIONAL_ADMIN_NAME);
     }
 
     public boolean isLoa() {
-        return securityContext.isCallerInRole(Role.LOA_NAME);
+        return isInRole(Role.LOA_NAME);
     }
 
     public boolean isOwner() {
-        return securityContext.isCallerInRole(Role.OWNER_NAME);
+        return isInRole(Role.OWNER_NAME);
+    }
+
+    /** The container's answer, asked once per request: a page's menu and forms ask it dozens of times. */
+    private boolean isInRole(String role) {
+        return rolesAsked.computeIfAbsent(role, securityContext::isCallerInRole);
     }
 }

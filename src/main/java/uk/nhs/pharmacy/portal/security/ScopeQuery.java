@@ -2,6 +2,7 @@ package uk.nhs.pharmacy.portal.security;
 
 import jakarta.persistence.TypedQuery;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -11,18 +12,27 @@ import java.util.Set;
  */
 public final class ScopeQuery {
 
-    private static final List<Long> NOTHING = List.of(-1L);
-
     private ScopeQuery() {
     }
 
-    /** A condition on the organisation alias, e.g. {@code ScopeQuery.condition(actor, "o")}. */
+    /**
+     * A condition on the organisation alias, e.g. {@code ScopeQuery.condition(actor, "o")}. Only the
+     * parts the scope has are written: an LOA's area condition alone can use the area index, which a
+     * disjunction with empty organisation lists would stop the database from doing.
+     */
     public static String condition(Actor actor, String alias) {
         if (isUnlimited(actor)) {
             return "1 = 1";
         }
-        return "(" + alias + ".area.id in :scopeAreas or " + alias + ".id in :scopeOrganisations or "
-                + alias + ".parent.id in :scopeOrganisations)";
+        List<String> parts = new ArrayList<>();
+        if (!actor.scope().areaIds().isEmpty()) {
+            parts.add(alias + ".area.id in :scopeAreas");
+        }
+        if (!actor.scope().organisationIds().isEmpty()) {
+            parts.add(alias + ".id in :scopeOrganisations");
+            parts.add(alias + ".parent.id in :scopeOrganisations");
+        }
+        return parts.isEmpty() ? "1 = 0" : "(" + String.join(" or ", parts) + ")";
     }
 
     /**
@@ -33,10 +43,16 @@ public final class ScopeQuery {
         if (isUnlimited(actor)) {
             return "1 = 1";
         }
-        String areas = ids(actor.scope().areaIds());
-        String organisations = ids(actor.scope().organisationIds());
-        return "(" + alias + ".area_id IN (" + areas + ") OR " + alias + ".id IN (" + organisations + ") OR "
-                + alias + ".parent_id IN (" + organisations + "))";
+        List<String> parts = new ArrayList<>();
+        if (!actor.scope().areaIds().isEmpty()) {
+            parts.add(alias + ".area_id IN (" + ids(actor.scope().areaIds()) + ")");
+        }
+        if (!actor.scope().organisationIds().isEmpty()) {
+            String organisations = ids(actor.scope().organisationIds());
+            parts.add(alias + ".id IN (" + organisations + ")");
+            parts.add(alias + ".parent_id IN (" + organisations + ")");
+        }
+        return parts.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", parts) + ")";
     }
 
     private static String ids(Set<Long> ids) {
@@ -45,8 +61,12 @@ public final class ScopeQuery {
 
     public static <T> TypedQuery<T> bind(TypedQuery<T> query, Actor actor) {
         if (!isUnlimited(actor)) {
-            query.setParameter("scopeAreas", orNothing(actor.scope().areaIds()));
-            query.setParameter("scopeOrganisations", orNothing(actor.scope().organisationIds()));
+            if (!actor.scope().areaIds().isEmpty()) {
+                query.setParameter("scopeAreas", List.copyOf(actor.scope().areaIds()));
+            }
+            if (!actor.scope().organisationIds().isEmpty()) {
+                query.setParameter("scopeOrganisations", List.copyOf(actor.scope().organisationIds()));
+            }
         }
         return query;
     }
@@ -54,9 +74,5 @@ public final class ScopeQuery {
     /** National administrators and scheduled work see everything: no condition applies. */
     public static boolean isUnlimited(Actor actor) {
         return actor.system() || actor.role() == Role.NATIONAL_ADMIN;
-    }
-
-    private static List<Long> orNothing(Set<Long> ids) {
-        return ids.isEmpty() ? NOTHING : List.copyOf(ids);
     }
 }
