@@ -19,6 +19,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -105,7 +108,8 @@ public class PhaseService {
 
     /**
      * Matches phase areas named before the area existed, then puts every premises in its phase.
-     * Returns how many premises have a phase now.
+     * Only premises whose phase changes are written, so a start-up with nothing changed reads the
+     * premises and writes none. Returns how many premises have a phase now.
      */
     public int assignPremises() {
         em.createNativeQuery("UPDATE phase_area SET area_id = (SELECT MIN(o.id) FROM organisation o WHERE o.kind = 'AREA' "
@@ -113,21 +117,30 @@ public class PhaseService {
         em.flush();
         em.clear();
         areas.invalidate();
-        em.createNativeQuery("UPDATE organisation SET phase_id = NULL WHERE kind = 'PREMISES' AND phase_id IS NOT NULL")
-                .executeUpdate();
-        List<Phase> latestFirst = new ArrayList<>(phases());
-        latestFirst.sort(Comparator.comparing(Phase::getStartsOn).reversed());
-        for (Phase phase : latestFirst) { // the earliest phase is written last, so it wins where phases overlap
-            Set<Long> covered = covered(phase);
-            if (covered.isEmpty()) {
-                continue;
+        List<Phase> earliestFirst = new ArrayList<>(phases());
+        earliestFirst.sort(Comparator.comparing(Phase::getStartsOn));
+        Map<Long, Set<Long>> areasByPhase = new LinkedHashMap<>();
+        Set<Long> placed = new HashSet<>();
+        for (Phase phase : earliestFirst) { // an area belongs to the earliest phase that covers it
+            Set<Long> own = new HashSet<>(covered(phase));
+            own.removeAll(placed);
+            placed.addAll(own);
+            if (!own.isEmpty()) {
+                areasByPhase.put(phase.getId(), own);
             }
-            em.createNativeQuery("UPDATE organisation SET phase_id = ?1 WHERE kind = 'PREMISES' AND area_id IN ("
-                            + String.join(",", covered.stream().map(String::valueOf).toList()) + ")")
-                    .setParameter(1, phase.getId()).executeUpdate();
         }
+        areasByPhase.forEach((phaseId, areaIds) -> em.createNativeQuery(
+                        "UPDATE organisation SET phase_id = ?1 WHERE kind = 'PREMISES' AND area_id IN (" + idList(areaIds)
+                                + ") AND (phase_id IS NULL OR phase_id <> ?1)")
+                .setParameter(1, phaseId).executeUpdate());
+        em.createNativeQuery("UPDATE organisation SET phase_id = NULL WHERE kind = 'PREMISES' AND phase_id IS NOT NULL"
+                + (placed.isEmpty() ? "" : " AND (area_id IS NULL OR area_id NOT IN (" + idList(placed) + "))")).executeUpdate();
         return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM organisation WHERE phase_id IS NOT NULL")
                 .getSingleResult()).intValue();
+    }
+
+    private static String idList(Set<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
     }
 
     private Set<Long> covered(Phase phase) {
