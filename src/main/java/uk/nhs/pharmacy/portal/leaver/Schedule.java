@@ -22,8 +22,8 @@ import java.util.logging.Logger;
 
 /**
  * The portal's scheduled work on the platform's timer service: expired access, future-dated leaver
- * cases, and leavers past their 30 days. It runs once at start-up, catching up on whatever came due
- * while the server was down, then every {@code portal.schedule.minutes} minutes (default 5). The
+ * cases, and leavers past their 30 days. It runs once just after start-up, catching up on whatever
+ * came due while the server was down, then every {@code portal.schedule.minutes} minutes (default 5). The
  * singleton's lock keeps two runs from overlapping; each piece of work is its own transaction.
  */
 @Startup
@@ -55,7 +55,9 @@ public class Schedule {
 
     @PostConstruct
     void start() {
-        runAt(clock.instant());
+        // The catch-up runs on the timer a moment after start-up rather than inside it: after a long
+        // outage there may be many thousands of expired grants, and the portal should be up meanwhile.
+        timers.createSingleActionTimer(1000, new TimerConfig("portal-catch-up", false));
         int resumed = bulkLeavers.resumeInterrupted();
         if (resumed > 0) {
             LOG.info(() -> "Resumed " + resumed + " bulk leaver jobs interrupted by the last shutdown");

@@ -11,6 +11,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class MailboxRepository {
 
+    /**
+     * EclipseLink's fetch-join hint. A JPQL "join fetch d.mailbox m join fetch m.premises" does not
+     * fill the premises (EclipseLink then reads each one on first use, one query per row); the hint
+     * with the whole path does.
+     */
+    static final String JOIN_FETCH = "eclipselink.join-fetch";
+
     @PersistenceContext
     EntityManager em;
 
@@ -50,16 +57,29 @@ public class MailboxRepository {
     /** Ids of unrevoked delegations whose expiry has passed, oldest first (index ix_delegation_expiry). */
     @jakarta.transaction.Transactional // a scheduler thread has no transaction; its reads get their own
     public List<Long> expiredIds(Instant now, int max) {
-        return em.createQuery("select d.id from Delegation d where d.expiresAt <= :now and d.revokedAt is null "
-                        + "order by d.expiresAt, d.id", Long.class)
-                .setParameter("now", now).setMaxResults(max).getResultList();
+        // Both ends of the range, so the expiry index is read from the first real date, not through the
+        // nulls of every grant without an end date.
+        return em.createQuery("select d.id from Delegation d where d.expiresAt between :epoch and :now "
+                        + "and d.revokedAt is null order by d.expiresAt, d.id", Long.class)
+                .setParameter("epoch", Instant.EPOCH).setParameter("now", now).setMaxResults(max).getResultList();
+    }
+
+    /** Delegations by id, each with its mailbox, premises and account, in one query. */
+    public List<Delegation> delegationsWithParties(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select d from Delegation d where d.id in :ids order by d.id", Delegation.class)
+                .setHint(JOIN_FETCH, "d.mailbox.premises").setHint(JOIN_FETCH, "d.account")
+                .setParameter("ids", ids).getResultList();
     }
 
     /** Every live delegation of one person, across all premises. */
     public List<Delegation> liveDelegationsOf(long accountId, Instant now) {
-        return em.createQuery("select d from Delegation d join fetch d.mailbox m join fetch m.premises p "
+        return em.createQuery("select d from Delegation d join d.mailbox m join m.premises p "
                         + "where d.account.id = :account and d.revokedAt is null and (d.expiresAt is null or d.expiresAt > :now) "
                         + "order by p.name", Delegation.class)
+                .setHint(JOIN_FETCH, "d.mailbox.premises")
                 .setParameter("account", accountId).setParameter("now", now)
                 .getResultList();
     }
@@ -73,18 +93,29 @@ public class MailboxRepository {
 
     /** [members, owners] live on one mailbox, counted in the database. */
     public long[] liveCounts(long mailboxId, Instant now) {
-        Object[] row = em.createQuery("select count(d), sum(case when d.owner = true then 1 else 0 end) "
-                        + "from Delegation d where d.mailbox.id = :mailbox and d.revokedAt is null "
-                        + "and (d.expiresAt is null or d.expiresAt > :now)", Object[].class)
+        // Grouped by the owner flag rather than summing a CASE: EclipseLink sends a JPQL CASE as
+        // unbound SQL, which the database parses afresh on every grant and revoke.
+        List<Object[]> rows = em.createQuery("select d.owner, count(d) from Delegation d where d.mailbox.id = :mailbox "
+                        + "and d.revokedAt is null and (d.expiresAt is null or d.expiresAt > :now) group by d.owner", Object[].class)
                 .setParameter("mailbox", mailboxId).setParameter("now", now)
-                .getSingleResult();
-        return new long[]{((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue()};
+                .getResultList();
+        long members = 0;
+        long owners = 0;
+        for (Object[] row : rows) {
+            long count = ((Number) row[1]).longValue();
+            members += count;
+            if (Boolean.TRUE.equals(row[0])) {
+                owners = count;
+            }
+        }
+        return new long[]{members, owners};
     }
 
     /** Every unrevoked delegation of one person (expired or not), with mailbox and premises, for a leaver case. */
     public List<Delegation> unrevokedDelegationsOf(long accountId) {
-        return em.createQuery("select d from Delegation d join fetch d.mailbox m join fetch m.premises p "
+        return em.createQuery("select d from Delegation d join d.mailbox m join m.premises p "
                         + "where d.account.id = :account and d.revokedAt is null order by p.odsCode, d.id", Delegation.class)
+                .setHint(JOIN_FETCH, "d.mailbox.premises")
                 .setParameter("account", accountId)
                 .getResultList();
     }

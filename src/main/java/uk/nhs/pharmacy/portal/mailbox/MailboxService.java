@@ -20,6 +20,7 @@ import uk.nhs.pharmacy.portal.security.Authorizer;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -245,10 +246,27 @@ public class MailboxService {
      * below-minimum confirmation: the end date was agreed when the access was granted.
      */
     public void expire(long delegationId, Instant now) {
-        Delegation delegation = mailboxes.findDelegation(delegationId).orElse(null);
-        if (delegation == null || delegation.isRevoked() || delegation.getExpiresAt() == null
-                || delegation.getExpiresAt().isAfter(now)) {
-            return; // already handled, or not due: the sweep is idempotent
+        mailboxes.findDelegation(delegationId).ifPresent(d -> expire(d, now));
+    }
+
+    /**
+     * {@link #expire(long, Instant)} for many at once, in one transaction: the expiry sweep's batch.
+     * The delegations come with their mailbox, premises and account in one query. Returns how many
+     * were revoked.
+     */
+    public int expireAll(@NotNull List<Long> delegationIds, @NotNull Instant now) {
+        int revoked = 0;
+        for (Delegation delegation : mailboxes.delegationsWithParties(delegationIds)) {
+            if (expire(delegation, now)) {
+                revoked++;
+            }
+        }
+        return revoked;
+    }
+
+    private boolean expire(Delegation delegation, Instant now) {
+        if (delegation.isRevoked() || delegation.getExpiresAt() == null || delegation.getExpiresAt().isAfter(now)) {
+            return false; // already handled, or not due: the sweep is idempotent
         }
         Actor system = Actor.system("expiry-sweep");
         String before = delegation.describe();
@@ -258,6 +276,7 @@ public class MailboxService {
                 "revoked", delegation.getRevokeReason());
         outbox.record(delegation.getMailbox().getId(), delegation.getMailbox().getAddress().value(),
                 delegation.getAccount().getAddress().value(), ProvisioningKind.ACCESS_REVOKED, "", system.username());
+        return true;
     }
 
     /**

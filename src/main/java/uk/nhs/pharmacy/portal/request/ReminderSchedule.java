@@ -18,7 +18,7 @@ import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Writes expiry reminders at start-up and every {@code portal.reminders.minutes} (default 60). */
+/** Writes expiry reminders just after start-up and every {@code portal.reminders.minutes} (default 60). */
 @Startup
 @Singleton
 @DependsOn("DemoDataLoader")
@@ -42,9 +42,9 @@ public class ReminderSchedule {
 
     @PostConstruct
     void start() {
-        run();
+        // The first run is a moment after start-up, on the timer, so that start-up does not wait for it.
         long every = Math.max(1, everyMinutes) * 60_000L;
-        timers.createIntervalTimer(every, every, new TimerConfig("expiry-reminders", false));
+        timers.createIntervalTimer(1000, every, new TimerConfig("expiry-reminders", false));
     }
 
     @Timeout
