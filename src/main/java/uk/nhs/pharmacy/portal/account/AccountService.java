@@ -106,9 +106,12 @@ public class AccountService {
 
     /** Disables leavers whose 30 days passed with no joiner; done by the system, audited, idempotent. */
     public int disableLapsedLeavers(@NotNull Actor system, @NotNull Instant now) {
+        // A range with both ends: with only "<= cutoff", H2 reads the index from its start, through the
+        // null leaver dates of every account that is not a leaver.
         List<PersonalAccount> lapsed = em.createQuery("select a from PersonalAccount a where a.status = :leaver "
-                        + "and a.leaverSince <= :cutoff", PersonalAccount.class)
+                        + "and a.leaverSince between :epoch and :cutoff", PersonalAccount.class)
                 .setParameter("leaver", AccountStatus.LEAVER)
+                .setParameter("epoch", Instant.EPOCH)
                 .setParameter("cutoff", now.minus(PersonalAccount.LEAVER_GRACE))
                 .setMaxResults(1000).getResultList();
         for (PersonalAccount account : lapsed) {
