@@ -51,6 +51,11 @@ public class ProvisioningDispatcher {
             List<ProvisioningEvent> pending = store.pending(BATCH);
             Set<Long> heldBack = new HashSet<>();
             int before = done;
+            if (!settings.isConfigured()) {
+                done += store.noTarget(pending.stream().map(ProvisioningEvent::getId).toList());
+                more = pending.size() == BATCH && done > before;
+                continue;
+            }
             for (ProvisioningEvent e : pending) {
                 if (heldBack.contains(e.getMailboxId())) {
                     continue;
@@ -58,11 +63,6 @@ public class ProvisioningDispatcher {
                 Instant now = clock.instant();
                 if (e.getNextAttemptAt() != null && e.getNextAttemptAt().isAfter(now)) {
                     heldBack.add(e.getMailboxId()); // waiting out a backoff: later events of this mailbox wait too
-                    continue;
-                }
-                if (!settings.isConfigured()) {
-                    store.noTarget(e.getId());
-                    done++;
                     continue;
                 }
                 try {

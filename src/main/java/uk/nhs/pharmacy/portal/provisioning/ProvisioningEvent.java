@@ -90,11 +90,6 @@ public class ProvisioningEvent {
         lastError = null;
     }
 
-    /** No platform is configured: kept as a record, never sent. */
-    void noTarget() {
-        state = ProvisioningState.NO_TARGET;
-    }
-
     /** A failed try: again after a doubling backoff, or dead-lettered (FAILED) after {@code maxAttempts}. */
     void failed(String error, Instant at, java.time.Duration firstBackoff, int maxAttempts) {
         attempts++;

@@ -33,11 +33,15 @@ public class ProvisioningStore {
         }
     }
 
-    public void noTarget(long id) {
-        ProvisioningEvent e = em.find(ProvisioningEvent.class, id);
-        if (e != null && e.getState() == ProvisioningState.PENDING) {
-            e.noTarget();
+    /** No platform is configured: these events are kept as records, never sent. One statement for the lot. */
+    public int noTarget(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return 0;
         }
+        return em.createQuery("update ProvisioningEvent e set e.state = :noTarget, e.version = e.version + 1 "
+                        + "where e.id in :ids and e.state = :pending")
+                .setParameter("noTarget", ProvisioningState.NO_TARGET).setParameter("pending", ProvisioningState.PENDING)
+                .setParameter("ids", ids).executeUpdate();
     }
 
     public void failed(long id, String error, Instant at, Duration firstBackoff) {
