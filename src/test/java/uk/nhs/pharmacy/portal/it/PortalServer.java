@@ -37,7 +37,7 @@ final class PortalServer {
         Files.createDirectories(dataDir);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:+UseSerialGC", "-Duser.timezone=UTC",
+                "-Xmx768m", "-XX:+UseSerialGC", "-Duser.timezone=UTC", "-Dhazelcast.phone.home.enabled=false",
                 "-Dportal.demo=true",
                 "-Dportal.data.dir=" + dataDir.toAbsolutePath(),
                 "-Ddb.url=" + dbUrl, "-Ddb.class=" + dbClass, "-Ddb.user=" + dbUser, "-Ddb.password=" + dbPassword));
