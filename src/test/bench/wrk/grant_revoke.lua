@@ -1,6 +1,7 @@
 -- wrk script: each thread (one connection, one signed-in administrator) grants its own person
 -- access to its own premises over the JSON API, then revokes it, over and over.
--- Env: WRK_COOKIES="JSESSIONID=a;...", WRK_PAIRS="account@nhs.net,FM664;..." (one pair per thread).
+-- Env: WRK_COOKIES="JSESSIONID=a;...", WRK_PAIRS="account@nhs.net,FM664/FA123/...;..." (one per thread:
+-- a person and the premises it is granted at in turn).
 local counter = 0
 
 function setup(thread)
@@ -14,7 +15,10 @@ function init(args)
   for p in string.gmatch(os.getenv("WRK_PAIRS") or "", "[^;]+") do table.insert(pairs, p) end
   cookie = cookies[((id - 1) % #cookies) + 1]
   local pair = pairs[((id - 1) % #pairs) + 1]
-  account, ods = string.match(pair, "([^,]+),([^,]+)")
+  account, places = string.match(pair, "([^,]+),([^,]+)")
+  codes = {}
+  for c in string.gmatch(places, "[^/]+") do table.insert(codes, c) end
+  turn = 0
   pending = nil
 end
 
@@ -24,6 +28,8 @@ function request()
     return wrk.format("POST", "/api/delegations/" .. pending .. "/revoke", headers,
       '{"reason":"Benchmark revoke","confirm":true}')
   end
+  turn = turn + 1
+  local ods = codes[(turn % #codes) + 1]
   return wrk.format("POST", "/api/delegations", headers, string.format(
     '{"odsCode":"%s","account":"%s","permissions":["FULL_ACCESS"],"owner":false,"reason":"Benchmark grant"}', ods, account))
 end
