@@ -23,8 +23,15 @@ import java.util.Map;
 public class PremisesDirectory {
 
     private static final String LIVE = PremisesFilter.LIVE;
+    /*
+     * Sort keys are expressions, not bare columns. With a bare column MariaDB walks that column's
+     * index in order to stop after one page, reading most of the 11,500 premises to find 20 in an
+     * LOA's area that match a search (0.15 s a page, 1.5 s at p95 under 16 LOAs); with an expression
+     * it narrows by the area index first and sorts the few hundred left (0.02 s). Codes and postcodes
+     * are stored upper case, so upper() keeps their order; names now sort ignoring case.
+     */
     private static final Map<String, String> SORTABLE = Map.of(
-            "odsCode", "o.odsCode", "name", "o.name", "postcode", "o.postcode", "area", "a.name");
+            "odsCode", "upper(o.odsCode)", "name", "lower(o.name)", "postcode", "upper(o.postcode)", "area", "a.name");
 
     @PersistenceContext
     EntityManager em;
@@ -43,7 +50,7 @@ public class PremisesDirectory {
     /** One page of premises in scope, with each one's open mailbox and its live and owner counts. */
     public List<PremisesRow> premises(Actor actor, PremisesFilter filter, int first, int pageSize, String sortField,
                                       boolean ascending) {
-        String order = SORTABLE.getOrDefault(sortField, "o.name") + (ascending ? " asc" : " desc") + ", o.id";
+        String order = SORTABLE.getOrDefault(sortField, "lower(o.name)") + (ascending ? " asc" : " desc") + ", o.id";
         TypedQuery<Object[]> query = em.createQuery("select o.id, o.odsCode, o.name, o.postcode, a.name "
                 + "from Organisation o left join o.area a where o.kind = :premisesKind and "
                 + ScopeQuery.condition(actor, "o") + filter.jpql() + " order by " + order, Object[].class);
