@@ -12,10 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * The national benchmark's plain-JDBC floors, and its seed of expired grants. Run by
@@ -41,8 +39,11 @@ public final class JdbcFloors {
     private final Connection connection;
     private final String stamp = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
 
-    private JdbcFloors(Connection connection) {
+    private final BulkWriter ids;
+
+    private JdbcFloors(Connection connection) throws SQLException {
         this.connection = connection;
+        this.ids = new BulkWriter(connection, 500);
     }
 
     public static void main(String[] args) throws Exception {
@@ -324,24 +325,9 @@ public final class JdbcFloors {
 
     // ---------------------------------------------------------------- helpers
 
-    private final Map<String, long[]> idBlocks = new HashMap<>();
-
-    /** Ids from id_generator in blocks, as the portal's table generators and BulkWriter take them. */
+    /** Ids from id_generator in blocks, as the portal's table generators take them (BulkWriter's reservation). */
     private long nextId(String generator) throws SQLException {
-        long[] block = idBlocks.get(generator);
-        if (block == null || block[0] > block[1]) {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE id_generator SET next_value = next_value + 1000 WHERE name = ?")) {
-                update.setString(1, generator);
-                if (update.executeUpdate() != 1) {
-                    throw new SQLException("No id_generator row " + generator);
-                }
-            }
-            long last = single("SELECT next_value FROM id_generator WHERE name = '" + generator + "'");
-            block = new long[]{last - 999, last};
-            idBlocks.put(generator, block);
-        }
-        return block[0]++;
+        return ids.nextId(generator);
     }
 
     private long single(String sql) throws SQLException {
