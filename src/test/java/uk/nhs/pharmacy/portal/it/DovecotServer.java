@@ -9,7 +9,6 @@ import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real Dovecot on loopback for the platform tests, configured as ../shared/MAILPLATFORM.md
  * describes: passwd-file users, a master user for the portal, a shared namespace and the ACL
- * plugin with no ACL cache. Runs from target/dovecot; needs Debian's dovecot-imapd and root.
+ * plugin with no ACL cache. Runs from a folder under the system's temporary folder; needs Debian's dovecot-imapd and root.
  */
 final class DovecotServer implements AutoCloseable {
 
@@ -26,8 +25,10 @@ final class DovecotServer implements AutoCloseable {
     static final int AUTH_PORT = 10144;
     static final String MASTER = "portal-admin";
     static final String MASTER_PASSWORD = "master-secret-for-tests";
+    private Map<String, String> users = Map.of();
 
-    private final Path dir = Path.of("target/dovecot").toAbsolutePath();
+    /** Set by {@link #start}: a folder the dovecot user can reach (see {@link DaemonDirectory}). */
+    private Path dir;
 
     static boolean installed() {
         return new File("/usr/sbin/dovecot").canExecute() && new File("/usr/bin/doveadm").canExecute();
@@ -45,11 +46,8 @@ final class DovecotServer implements AutoCloseable {
     /** Writes the configuration for these users (address to password) and starts Dovecot. */
     DovecotServer start(Map<String, String> users) throws Exception {
         stopIfRunning();
-        if (Files.exists(dir)) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        dir = DaemonDirectory.fresh("dovecot");
+        this.users = Map.copyOf(users);
         for (String sub : List.of("run", "state", "home", "dict")) {
             Files.createDirectories(dir.resolve(sub));
         }
@@ -132,31 +130,74 @@ final class DovecotServer implements AutoCloseable {
                 }
                 """.formatted(dir, PORT, AUTH_PORT));
         run("/usr/sbin/dovecot", "-c", config().toString());
-        for (int i = 0; i < 100; i++) {
-            try (Socket ignored = new Socket("127.0.0.1", PORT)) {
-                return this;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("Dovecot did not start; see " + dir.resolve("dovecot.log"));
+        awaitLogin();
+        return this;
     }
 
     /** Starts Dovecot again with the configuration already written (after {@link #stop()}). */
     void restart() throws Exception {
         run("/usr/sbin/dovecot", "-c", config().toString());
-        for (int i = 0; i < 100; i++) {
-            try (Socket ignored = new Socket("127.0.0.1", PORT)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(50);
-            }
-        }
-        throw new IllegalStateException("Dovecot did not restart");
+        awaitLogin();
     }
 
+    /**
+     * Waits until a user can log in over IMAP and log out again. An open port is not enough: while
+     * a master starts (or an old one is still going), a session can be accepted and then closed
+     * with "BYE Server shutting down".
+     */
+    void awaitLogin() throws Exception {
+        Map.Entry<String, String> user = users.entrySet().iterator().next();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            try {
+                last = loginAndLogout(user.getKey(), user.getValue());
+                if (last.startsWith("a OK")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("Dovecot did not accept a login within 20 s (" + last + "); see "
+                + dir.resolve("dovecot.log"));
+    }
+
+    /** One IMAP LOGIN and LOGOUT on a plain socket; returns the tagged answer to the LOGIN. */
+    private static String loginAndLogout(String user, String password) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", PORT)) {
+            socket.setSoTimeout(3000);
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII));
+            var out = socket.getOutputStream();
+            String greeting = in.readLine();
+            if (greeting == null || !greeting.startsWith("* OK")) {
+                return "greeting: " + greeting;
+            }
+            out.write(("a LOGIN \"" + user + "\" \"" + password + "\"\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            String line;
+            while ((line = in.readLine()) != null && !line.startsWith("a ")) {
+                // untagged answers
+            }
+            out.write("b LOGOUT\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.flush();
+            return String.valueOf(line);
+        }
+    }
+
+    /** Stops Dovecot and waits until its master process has ended, so that a restart is a new one. */
     void stop() throws Exception {
+        Path pidFile = dir.resolve("run/master.pid");
+        var master = Files.exists(pidFile)
+                ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                : java.util.Optional.<ProcessHandle>empty();
         run("/usr/sbin/dovecot", "-c", config().toString(), "stop");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (master.isPresent() && master.get().isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         for (int i = 0; i < 100; i++) {
             try (Socket ignored = new Socket("127.0.0.1", PORT)) {
                 Thread.sleep(50);
@@ -167,7 +208,7 @@ final class DovecotServer implements AutoCloseable {
     }
 
     private void stopIfRunning() {
-        if (Files.exists(config())) {
+        if (dir != null && Files.exists(config())) {
             try {
                 stop();
             } catch (Exception ignored) {
@@ -206,5 +247,12 @@ final class DovecotServer implements AutoCloseable {
     @Override
     public void close() {
         stopIfRunning();
+        try {
+            if (dir != null) {
+                DaemonDirectory.delete(dir);
+            }
+        } catch (IOException ignored) {
+            // a temporary folder; the next start replaces it
+        }
     }
 }

@@ -27,6 +27,7 @@ class LeaverJourneyIT {
 
     @BeforeAll
     static void openBrowser() throws IOException {
+        Prerequisites.requireChromium();
         browser = new Browser();
     }
 

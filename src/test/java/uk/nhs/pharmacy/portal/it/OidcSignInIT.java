@@ -18,13 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OidcSignInIT {
 
-    private static final int PORT = 18081;
+    private static final int PORT = PortalServer.freePort();
     private static FakeOidcProvider provider;
     private static Process portal;
     private static Browser browser;
 
     @BeforeAll
     static void start() throws Exception {
+        Prerequisites.requireChromium();
         provider = new FakeOidcProvider("portal", "portal-secret");
         Path dataDir = Path.of("target/it-data-oidc");
         portal = PortalServer.start(PORT, dataDir, "jdbc:h2:file:" + dataDir.toAbsolutePath() + "/portal;MODE=LEGACY",

@@ -34,6 +34,7 @@ class OnboardingJourneyIT {
 
     @BeforeAll
     static void start() throws IOException {
+        Prerequisites.requireChromium();
         browser = new Browser();
     }
 

@@ -5,32 +5,28 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
  * A real Postfix on loopback that enforces Send As on the envelope sender: SASL through the test
  * Dovecot, and {@code reject_sender_login_mismatch} against the sender-login map the portal serves
- * over socketmap. Accepted mail is discarded. Runs from target/postfix; needs Debian's postfix and root.
+ * over socketmap. Accepted mail is discarded. Runs from a folder under the system's temporary folder; needs Debian's postfix and root.
  */
 final class PostfixServer implements AutoCloseable {
 
     static final int PORT = 10025;
 
-    private final Path dir = Path.of("target/postfix").toAbsolutePath();
+    /** Set by {@link #start}: a folder the postfix user can reach (see {@link DaemonDirectory}). */
+    private Path dir;
 
     static boolean installed() {
         return new File("/usr/sbin/postfix").canExecute() && new File("/etc/postfix/master.cf").canRead();
     }
 
     PostfixServer start(int saslPort, int socketmapPort) throws Exception {
-        close();
-        if (Files.exists(dir)) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-            }
-        }
+        stopIfRunning();
+        dir = DaemonDirectory.fresh("postfix");
         Files.createDirectories(dir.resolve("queue"));
         Files.createDirectories(dir.resolve("data"));
         Files.setOwner(dir.resolve("data"), dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postfix"));
@@ -95,14 +91,25 @@ final class PostfixServer implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
-        if (Files.exists(dir.resolve("main.cf"))) {
+    private void stopIfRunning() {
+        if (dir != null && Files.exists(dir.resolve("main.cf"))) {
             try {
                 run("/usr/sbin/postfix", "-c", dir.toString(), "stop");
             } catch (Exception ignored) {
                 // not running
             }
+        }
+    }
+
+    @Override
+    public void close() {
+        stopIfRunning();
+        try {
+            if (dir != null) {
+                DaemonDirectory.delete(dir);
+            }
+        } catch (IOException ignored) {
+            // a temporary folder; the next start replaces it
         }
     }
 }

@@ -26,6 +26,7 @@ class PremisesAccessIT {
 
     @BeforeAll
     static void openBrowser() throws IOException {
+        Prerequisites.requireChromium();
         browser = new Browser();
     }
 

@@ -28,6 +28,7 @@ class RequestJourneyIT {
 
     @BeforeAll
     static void start() throws IOException {
+        Prerequisites.requireChromium();
         browser = new Browser();
         mail = new TestMail().start();
     }

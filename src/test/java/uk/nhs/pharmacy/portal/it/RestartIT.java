@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RestartIT {
 
-    private static final int PORT = 18082;
+    private static final int PORT = PortalServer.freePort();
     private static final Path DATA = Path.of("target/it-data-restart");
     private Process portal;
 

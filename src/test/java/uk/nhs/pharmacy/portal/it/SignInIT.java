@@ -22,6 +22,7 @@ class SignInIT {
 
     @BeforeAll
     static void openBrowser() throws IOException {
+        Prerequisites.requireChromium();
         browser = new Browser();
     }
 

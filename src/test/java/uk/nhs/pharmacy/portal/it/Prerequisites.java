@@ -1,0 +1,49 @@
+package uk.nhs.pharmacy.portal.it;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.io.File;
+
+/**
+ * What some tests need beyond Java and Maven: Debian's Chromium for the browser tests, Dovecot and
+ * Postfix for the mail-platform tests. Where one is missing, those tests are skipped with a message
+ * saying how to install it; {@code .ci/run} installs them all and sets {@code it.requireAll}, under
+ * which a missing one fails the run instead, so that CI can never pass by skipping.
+ */
+final class Prerequisites {
+
+    private Prerequisites() {
+    }
+
+    static boolean chromiumInstalled() {
+        return new File(System.getProperty("it.chromium", "/usr/bin/chromium")).canExecute()
+                && new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")).canExecute();
+    }
+
+    /** Skips the calling test class (or fails it under it.requireAll) unless Chromium and ChromeDriver are there. */
+    static void requireChromium() {
+        require(chromiumInstalled(), "Chromium and ChromeDriver",
+                "apt-get install chromium chromium-driver, or -Dit.chromium= and -Dit.chromedriver=");
+    }
+
+    static void requireDovecot() {
+        require(DovecotServer.installed(), "Dovecot", "apt-get install dovecot-imapd");
+    }
+
+    static void requirePostfix() {
+        require(PostfixServer.installed(), "Postfix", "apt-get install postfix");
+    }
+
+    private static void require(boolean present, String what, String install) {
+        if (present) {
+            return;
+        }
+        String message = what + " is not installed, so these tests are skipped (" + install
+                + "; `bash .ci/run` installs everything the tests need and runs them all)";
+        if (Boolean.getBoolean("it.requireAll")) {
+            throw new IllegalStateException(what + " is not installed and it.requireAll is set (" + install + ")");
+        }
+        System.out.println("SKIPPED: " + message);
+        Assumptions.abort(message);
+    }
+}
