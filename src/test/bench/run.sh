@@ -48,7 +48,7 @@ start_portal() { # start_portal <db>; sets PORTAL_PID and STARTUP_SECONDS
             -Ddb.user=portal_bench -Ddb.password=portal-bench)
   fi
   local start; start=$(date +%s.%N)
-  java -Xmx1g -XX:+UseG1GC -Duser.timezone=UTC -Dhazelcast.phone.home.enabled=false "${props[@]}" -jar target/payara-micro.jar --deploy target/portal.war \
+  java -Xmx1g -XX:+UseG1GC -Duser.timezone=UTC -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false "${props[@]}" -jar target/payara-micro.jar --deploy target/portal.war \
     --contextroot / --nocluster --port "$PORT" --prebootcommandfile deploy/payara-micro/loopback.asadmin \
     > "$OUT/portal-$1.log" 2>&1 &
   PORTAL_PID=$!
@@ -69,7 +69,7 @@ stop_portal() { kill "$PORTAL_PID" 2>/dev/null || true; wait "$PORTAL_PID" 2>/de
 startup_floor() {
   local port=$((PORT + 1)) start pid
   start=$(date +%s.%N)
-  java -Xmx1g -XX:+UseG1GC -Dhazelcast.phone.home.enabled=false -jar target/payara-micro.jar --nocluster \
+  java -Xmx1g -XX:+UseG1GC -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false -jar target/payara-micro.jar --nocluster \
     --port "$port" --prebootcommandfile deploy/payara-micro/loopback.asadmin > "$OUT/payara-alone.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 240); do

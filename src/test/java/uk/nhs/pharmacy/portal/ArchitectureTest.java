@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Features depend downwards only (ARCHITECTURE.md); only Faces beans (*View) and table models (*LazyModel) know screens. */
+/** Features depend downwards only (docs/architecture.md, "Packages by feature"); only Faces beans (*View) and table models (*LazyModel) know screens. */
 class ArchitectureTest {
 
     private static final String BASE = "uk.nhs.pharmacy.portal.";

@@ -5,8 +5,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import uk.nhs.pharmacy.portal.platform.PersonName;
+import uk.nhs.pharmacy.portal.platform.NotFound;
+import uk.nhs.pharmacy.portal.platform.Reason;
 import uk.nhs.pharmacy.portal.audit.AuditLog;
 import uk.nhs.pharmacy.portal.organisation.OdsCode;
 import uk.nhs.pharmacy.portal.organisation.Organisation;
@@ -46,10 +48,10 @@ public class AccountService {
     Clock clock;
 
     /** A new account at its home organisation, addressed firstname.lastname[n]@nhs.net. */
-    public PersonalAccount create(@NotNull Actor actor, long homeOrganisationId, @NotBlank String firstName,
-                                  @NotBlank String lastName, @NotNull JobRole jobRole, boolean mobileDevice) {
+    public PersonalAccount create(@NotNull Actor actor, long homeOrganisationId, @PersonName String firstName,
+                                  @PersonName String lastName, @NotNull JobRole jobRole, boolean mobileDevice) {
         Organisation home = organisations.find(homeOrganisationId)
-                .orElseThrow(() -> new RuleViolation("No organisation " + homeOrganisationId));
+                .orElseThrow(NotFound::new);
         authorizer.check(actor, Action.MANAGE_ACCESS, home);
         String plain = MailAddress.forPerson(firstName, lastName, 1).localPart();
         List<String> taken = em.createQuery("select a.address from PersonalAccount a where a.address like :prefix",
@@ -66,10 +68,10 @@ public class AccountService {
     }
 
     /** Names, job role and the mobile-device flag; the address never changes. */
-    public PersonalAccount edit(@NotNull Actor actor, @NotNull MailAddress address, @NotBlank String firstName,
-                                @NotBlank String lastName, @NotNull JobRole jobRole, boolean mobileDevice) {
+    public PersonalAccount edit(@NotNull Actor actor, @NotNull MailAddress address, @PersonName String firstName,
+                                @PersonName String lastName, @NotNull JobRole jobRole, boolean mobileDevice) {
         PersonalAccount account = accounts.findByAddress(address)
-                .orElseThrow(() -> new RuleViolation("No personal account " + address));
+                .orElseThrow(NotFound::new);
         authorizer.check(actor, Action.MANAGE_ACCESS, account.getHomeOrganisation());
         String before = account.displayName() + ", " + account.getJobRole() + ", mobile " + account.hasMobileDevice();
         account.rename(firstName, lastName);
@@ -86,11 +88,11 @@ public class AccountService {
      * at its new home. Access taken away by the leaver case stays revoked; new access is granted afresh.
      */
     public PersonalAccount acceptJoiner(@NotNull Actor actor, @NotNull MailAddress address, @NotNull OdsCode newHomeCode,
-                                       @NotBlank String reason) {
+                                       @Reason String reason) {
         PersonalAccount account = accounts.findByAddress(address)
-                .orElseThrow(() -> new RuleViolation("No personal account " + address));
+                .orElseThrow(NotFound::new);
         Organisation newHome = organisations.findByOdsCode(newHomeCode)
-                .orElseThrow(() -> new RuleViolation("No organisation with ODS code " + newHomeCode));
+                .orElseThrow(NotFound::new);
         authorizer.check(actor, Action.MANAGE_ACCESS, newHome);
         String before = account.getStatus() + " since " + account.getLeaverSince() + ", home "
                 + account.getHomeOrganisation().getName();

@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.api;
 
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import uk.nhs.pharmacy.portal.mailbox.Delegation;
 import uk.nhs.pharmacy.portal.mailbox.PremisesDetails;
 
@@ -40,14 +41,15 @@ public final class Dtos {
     }
 
     /** A grant: the mailbox by its premises' ODS code, the person by their address; expiry is the last day of access. */
-    public record GrantJson(String odsCode, String account, List<String> permissions, boolean owner, LocalDate lastDay,
-                     String reason) {
+    public record GrantJson(String odsCode, String account, List<String> permissions,
+                            @JsonbTypeDeserializer(StrictBoolean.class) boolean owner, LocalDate lastDay, String reason) {
     }
 
-    public record ChangeJson(long version, List<String> permissions, boolean owner, boolean confirm, String reason) {
+    public record ChangeJson(long version, List<String> permissions, @JsonbTypeDeserializer(StrictBoolean.class) boolean owner,
+                             @JsonbTypeDeserializer(StrictBoolean.class) boolean confirm, String reason) {
     }
 
-    public record RevokeJson(Long version, boolean confirm, String reason) {
+    public record RevokeJson(Long version, @JsonbTypeDeserializer(StrictBoolean.class) boolean confirm, String reason) {
     }
 
     public record AccountJson(String address, String name, String jobRole, String status) {
@@ -65,11 +67,12 @@ public final class Dtos {
 
     /** A new account (homeOdsCode: the premises it belongs to) or an edit (no home, no address change). */
     public record AccountInputJson(String homeOdsCode, String firstName, String lastName, String jobRole,
-                                   boolean mobileDevice) {
+                                   @JsonbTypeDeserializer(StrictBoolean.class) boolean mobileDevice) {
     }
 
-    public record BulkJson(boolean revoke, List<String> accounts, List<String> odsCodes, List<String> permissions,
-                           boolean owner, LocalDate lastDay, String reason, boolean confirm) {
+    public record BulkJson(@JsonbTypeDeserializer(StrictBoolean.class) boolean revoke, List<String> accounts, List<String> odsCodes,
+                           List<String> permissions, @JsonbTypeDeserializer(StrictBoolean.class) boolean owner, LocalDate lastDay, String reason,
+                           @JsonbTypeDeserializer(StrictBoolean.class) boolean confirm) {
     }
 
     /** An extension (or shortening) of time-limited access: the new last day, or null to remove the end. */
@@ -97,7 +100,7 @@ public final class Dtos {
         }
     }
 
-    public record SuccessorJson(String successor, boolean confirmException, String reason) {
+    public record SuccessorJson(String successor, @JsonbTypeDeserializer(StrictBoolean.class) boolean confirmException, String reason) {
     }
 
     public record ExpiringJson(long id, long version, String account, String name, String odsCode, String mailbox,

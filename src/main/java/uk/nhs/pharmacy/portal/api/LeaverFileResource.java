@@ -42,7 +42,7 @@ public class LeaverFileResource {
     /** Checks every line; writes nothing. */
     @POST
     @Path("preview")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes("text/csv")
     public List<LineJson> preview(byte[] csv, @QueryParam("reason") String reason) {
         return service.preview(currentUser.actor(), csv, reason).stream().map(l -> new LineJson(l.lineNo(), l.address(),
                 l.kindText(), l.odsText(), l.effectiveDate() == null ? null : l.effectiveDate().toString(), l.problem()))
@@ -51,7 +51,7 @@ public class LeaverFileResource {
 
     /** Accepts the file and starts its job (202); the same file again answers with the job it already made. */
     @POST
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN})
+    @Consumes("text/csv")
     public Response accept(byte[] csv, @QueryParam("reason") String reason, @QueryParam("name") String name) {
         BulkLeaverJob job = service.accept(currentUser.actor(), name == null ? "leavers.csv" : name, csv, reason);
         return Response.accepted(json(job)).location(URI.create("leaver-files/" + job.getId())).build();

@@ -64,6 +64,7 @@ public class PremisesResource {
     /** Compares the platform's rights on the mailbox with the portal's; {@code repair=true} puts it back (audited). */
     @POST
     @Path("reconcile")
+    @Consumes(MediaType.APPLICATION_JSON)
     public java.util.List<uk.nhs.pharmacy.portal.provisioning.Reconciliation.Drift> reconcile(
             @PathParam("ods") String ods, @jakarta.ws.rs.QueryParam("repair") boolean repair) {
         var premises = queries.visiblePremises(currentUser.actor(), OdsCode.premises(ods)).orElseThrow(NotFoundException::new);

@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import uk.nhs.pharmacy.portal.mailbox.ConfirmationNeeded;
 import uk.nhs.pharmacy.portal.platform.InvalidValueException;
+import uk.nhs.pharmacy.portal.platform.NotFound;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import uk.nhs.pharmacy.portal.security.AccessDeniedException;
 
@@ -29,6 +30,9 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             return Problem.response(409, "Confirmation needed", c.getMessage()
                     + ". Send the request again with \"confirm\": true to go ahead.", true);
         }
+        if (e instanceof NotFound) {
+            return notFound();
+        }
         if (e instanceof RuleViolation r) {
             return Problem.response(422, "Refused", r.getMessage());
         }
@@ -39,19 +43,46 @@ public class ProblemMappers implements ExceptionMapper<Throwable> {
             return Problem.response(400, "Bad request", e.getMessage());
         }
         if (e instanceof ConstraintViolationException v) {
-            return Problem.response(400, "Bad request", v.getConstraintViolations().stream()
-                    .map(c -> c.getPropertyPath() + " " + c.getMessage()).sorted().collect(Collectors.joining("; ")));
+            return InputProblems.of(v);
+        }
+        Response unreadable = InputProblems.unreadableBody(e);
+        if (unreadable != null) {
+            return unreadable;
+        }
+        if (InputProblems.databaseUnavailable(thrown)) {
+            LOG.log(Level.WARNING, "The database is not available: " + thrown);
+            return Response.fromResponse(Problem.response(503, "Service Unavailable",
+                    "The database is not available just now, so nothing was changed. Try again in a minute."))
+                    .header("Retry-After", "30").build();
         }
         if (e instanceof OptimisticLockException) {
             return Problem.response(409, "Changed meanwhile", "Someone else changed this at the same time; nothing was saved.");
         }
         if (e instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();
-            return Problem.response(status, w.getResponse().getStatusInfo().getReasonPhrase(),
-                    status == 404 ? "Not found." : w.getMessage());
+            return status == 404 ? notFound()
+                    : Problem.response(status, w.getResponse().getStatusInfo().getReasonPhrase(), w.getMessage());
         }
         LOG.log(Level.SEVERE, "Unexpected API failure", thrown);
         return Problem.response(500, "Internal error", "The request could not be completed; nothing was half-done.");
+    }
+
+    /**
+     * A refused value, mapped here and not by the JAX-RS runtime's own mapper for validation
+     * exceptions, which the runtime would otherwise prefer (it is nearer the type) and which
+     * answers with an HTML page.
+     */
+    @Provider
+    public static class Validation implements ExceptionMapper<ConstraintViolationException> {
+        @Override
+        public Response toResponse(ConstraintViolationException e) {
+            return InputProblems.of(e);
+        }
+    }
+
+    /** Missing and out of scope answer alike, whichever way they were found. */
+    static Response notFound() {
+        return Problem.response(404, "Not Found", NotFound.MESSAGE);
     }
 
     private static Throwable unwrap(Throwable thrown) {

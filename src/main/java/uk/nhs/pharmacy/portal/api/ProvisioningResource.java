@@ -20,6 +20,7 @@ public class ProvisioningResource {
 
     @POST
     @Path("{id}/retry")
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
     public Response retry(@PathParam("id") long id) {
         service.retryProvisioning(currentUser.actor(), id);
         return Response.noContent().build();

@@ -94,7 +94,7 @@ public class RegistrationResource {
     /** Every row of a spreadsheet with its problem (null when it would be accepted); stores nothing. */
     @POST
     @Path("files/preview")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN, XLSX, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM})
     public List<RowJson> preview(byte[] file) {
         return service.preview(currentUser.actor(), file).stream().map(l -> new RowJson(l.rowNo(), l.odsText(), l.problem())).toList();
     }
@@ -102,7 +102,7 @@ public class RegistrationResource {
     /** Accepts a spreadsheet (202) and stores its good rows in the background; the same file again answers with the same upload. */
     @POST
     @Path("files")
-    @Consumes({"text/csv", MediaType.TEXT_PLAIN, XLSX, MediaType.APPLICATION_OCTET_STREAM})
+    @Consumes({"text/csv", XLSX, MediaType.APPLICATION_OCTET_STREAM})
     public Response accept(byte[] file, @QueryParam("name") String name) {
         RegistrationUpload upload = service.accept(currentUser.actor(), name == null ? "registrations" : name, file);
         return Response.accepted(UploadJson.of(upload)).location(URI.create("registrations/files/" + upload.getId())).build();

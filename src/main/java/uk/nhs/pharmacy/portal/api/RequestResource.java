@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.api;
 
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -46,11 +47,12 @@ public class RequestResource {
     CurrentUser currentUser;
 
     public record RequestInputJson(String kind, String odsCode, String account, String firstName, String lastName,
-                                   String jobRole, Long delegationId, List<String> permissions, boolean owner,
+                                   String jobRole, Long delegationId, List<String> permissions,
+                                   @JsonbTypeDeserializer(StrictBoolean.class) boolean owner,
                                    LocalDate lastDay, String leaverKind, LocalDate effectiveDate, String reason) {
     }
 
-    public record DecisionJson(boolean approve, boolean confirm, String reason) {
+    public record DecisionJson(@JsonbTypeDeserializer(StrictBoolean.class) boolean approve, @JsonbTypeDeserializer(StrictBoolean.class) boolean confirm, String reason) {
     }
 
     public record RequestJson(long id, String kind, String state, String odsCode, String subject, String reason,

@@ -56,6 +56,7 @@ public class SessionResource {
     }
 
     @DELETE
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response signOut() throws ServletException {
         request.logout();
         if (request.getSession(false) != null) {

@@ -10,7 +10,8 @@ import uk.nhs.pharmacy.portal.organisation.Organisation;
 import uk.nhs.pharmacy.portal.organisation.OrganisationRepository;
 import uk.nhs.pharmacy.portal.platform.SpreadsheetCell;
 import uk.nhs.pharmacy.portal.security.CurrentUser;
-import uk.nhs.pharmacy.portal.security.Role;
+import uk.nhs.pharmacy.portal.security.Action;
+import uk.nhs.pharmacy.portal.security.Authorizer;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -34,9 +35,12 @@ public class AuditExportServlet extends HttpServlet {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    Authorizer authorizer;
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (currentUser.user().getRole() == Role.OWNER) {
+        if (!authorizer.may(currentUser.actor(), Action.SEARCH_AUDIT)) {
             response.sendError(404);
             return;
         }

@@ -7,7 +7,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import jakarta.persistence.TypedQuery;
+import uk.nhs.pharmacy.portal.security.Action;
 import uk.nhs.pharmacy.portal.security.Actor;
+import uk.nhs.pharmacy.portal.security.Authorizer;
 import uk.nhs.pharmacy.portal.security.ScopeQuery;
 
 import java.time.Clock;
@@ -25,6 +27,9 @@ public class AuditLog {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Authorizer authorizer;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent record(String actor, String action, String targetType, Long targetId, String targetLabel,
@@ -63,6 +68,7 @@ public class AuditLog {
 
     /** One page of the events in the actor's scope that match the search, newest first. */
     public List<AuditEvent> search(Actor actor, AuditQuery search, int first, int pageSize) {
+        authorizer.check(actor, Action.SEARCH_AUDIT);
         TypedQuery<AuditEvent> query = em.createQuery("select e from AuditEvent e where " + scopeOf(actor)
                 + search.jpql() + " order by e.occurredAt desc, e.id desc", AuditEvent.class);
         search.bind(query);
@@ -70,6 +76,7 @@ public class AuditLog {
     }
 
     public long count(Actor actor, AuditQuery search) {
+        authorizer.check(actor, Action.SEARCH_AUDIT);
         TypedQuery<Long> query = em.createQuery("select count(e) from AuditEvent e where " + scopeOf(actor)
                 + search.jpql(), Long.class);
         search.bind(query);

@@ -28,6 +28,9 @@ public class BulkLeaverLine {
     @Inject
     uk.nhs.pharmacy.portal.security.Actors actors;
 
+    @Inject
+    uk.nhs.pharmacy.portal.security.Authorizer authorizer;
+
     /** Runs the line; if the leaver service refuses it, marks it failed in a fresh transaction. */
     public void runOne(Actor actor, long rowId, String reason) {
         try {
@@ -50,9 +53,7 @@ public class BulkLeaverLine {
         if (row == null || row.getState() != BulkLeaverRow.State.PENDING) {
             return; // done before a restart: nothing is repeated
         }
-        if (actor == null) {
-            throw new SecurityException(row.getJob().getCreatedBy() + " can no longer sign in, so their file cannot run");
-        }
+        authorizer.signedIn(actor, row.getJob().getCreatedBy());
         LeaverKind kind = LeaverKind.parse(row.getKind()).orElseThrow();
         LeaverCase opened = leavers.open(actor, new LeaverService.LeaverRequest(MailAddress.of(row.getAccountAddress()), kind,
                 kind.needsScopeOrganisation() ? OdsCode.of(row.getScopeOds()) : null,

@@ -5,14 +5,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import uk.nhs.pharmacy.portal.platform.Reason;
 import uk.nhs.pharmacy.portal.audit.AuditLog;
 import uk.nhs.pharmacy.portal.platform.FileDigest;
+import uk.nhs.pharmacy.portal.platform.NotFound;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import uk.nhs.pharmacy.portal.platform.UkTime;
 import uk.nhs.pharmacy.portal.security.Actor;
-import uk.nhs.pharmacy.portal.security.Role;
+import uk.nhs.pharmacy.portal.security.Action;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,6 +45,9 @@ public class BulkLeaverService {
     @Inject
     Clock clock;
 
+    @Inject
+    uk.nhs.pharmacy.portal.security.Authorizer authorizer;
+
     /** Each line with its problem, or null when it would open a case. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<BulkLeaverFile.Line> preview(@NotNull Actor actor, byte[] content, String reason) {
@@ -64,6 +68,9 @@ public class BulkLeaverService {
             try {
                 leavers.prepare(actor, request(line, reason == null || reason.isBlank() ? "Bulk leaver file" : reason));
                 checked.add(line);
+            } catch (NotFound e) {
+                checked.add(line.withProblem((line.left() == null ? line.account().value() : line.left().value())
+                        + " is not in your scope"));
             } catch (RuleViolation | SecurityException e) {
                 checked.add(line.withProblem(e.getMessage()));
             }
@@ -81,7 +88,7 @@ public class BulkLeaverService {
      * after commit. The same file from the same person returns the job it already made.
      */
     @Transactional
-    public BulkLeaverJob accept(@NotNull Actor actor, String fileName, byte[] content, @NotBlank String reason) {
+    public BulkLeaverJob accept(@NotNull Actor actor, String fileName, byte[] content, @Reason String reason) {
         String sha = FileDigest.sha256(content);
         Optional<BulkLeaverJob> already = em.createQuery("select j from BulkLeaverJob j where j.fileSha256 = :sha "
                         + "and j.createdBy = :by order by j.id", BulkLeaverJob.class)
@@ -109,7 +116,7 @@ public class BulkLeaverService {
     /** A job, if the reader made it or is a national administrator. */
     public Optional<BulkLeaverJob> job(@NotNull Actor actor, long id) {
         BulkLeaverJob job = em.find(BulkLeaverJob.class, id);
-        if (job == null || !(job.getCreatedBy().equals(actor.username()) || actor.is(Role.NATIONAL_ADMIN))) {
+        if (job == null || !(job.getCreatedBy().equals(actor.username()) || authorizer.may(actor, Action.ADMINISTER_NATIONAL))) {
             return Optional.empty();
         }
         return Optional.of(job);

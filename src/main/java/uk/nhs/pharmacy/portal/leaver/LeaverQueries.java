@@ -81,8 +81,7 @@ public class LeaverQueries {
     /** A case with its steps, if the reader may see the organisation it concerns or opened it. */
     public Optional<LeaverCase> find(Actor actor, long id) {
         LeaverCase found = em.find(LeaverCase.class, id);
-        if (found == null || !(authorizer.may(actor, Action.VIEW, found.getScopeOrganisation())
-                || found.getOpenedBy().equals(actor.username()))) {
+        if (found == null || !visible(actor, found)) {
             return Optional.empty();
         }
         found.getSteps().forEach(s -> {
@@ -91,6 +90,12 @@ public class LeaverQueries {
             }
         });
         return Optional.of(found);
+    }
+
+    /** Who may see a case: whoever may see the organisation it is about, and whoever opened it. */
+    public boolean visible(Actor actor, LeaverCase leaverCase) {
+        return authorizer.may(actor, Action.VIEW, leaverCase.getScopeOrganisation())
+                || leaverCase.getOpenedBy().equals(actor.username());
     }
 
     /** Open cases of one person, newest first, for their account page. */

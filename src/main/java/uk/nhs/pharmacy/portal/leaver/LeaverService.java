@@ -3,8 +3,8 @@ package uk.nhs.pharmacy.portal.leaver;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import uk.nhs.pharmacy.portal.platform.Reason;
 import uk.nhs.pharmacy.portal.account.AccountRepository;
 import uk.nhs.pharmacy.portal.account.AccountStatus;
 import uk.nhs.pharmacy.portal.account.MailAddress;
@@ -18,6 +18,7 @@ import uk.nhs.pharmacy.portal.mailbox.SharedMailbox;
 import uk.nhs.pharmacy.portal.organisation.OdsCode;
 import uk.nhs.pharmacy.portal.organisation.Organisation;
 import uk.nhs.pharmacy.portal.organisation.OrganisationRepository;
+import uk.nhs.pharmacy.portal.platform.NotFound;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import uk.nhs.pharmacy.portal.security.AccessDeniedException;
 import uk.nhs.pharmacy.portal.security.Action;
@@ -64,6 +65,9 @@ public class LeaverService {
     Authorizer authorizer;
 
     @Inject
+    LeaverQueries queries;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -71,6 +75,7 @@ public class LeaverService {
 
     /** What someone asks for: who leaves, how far, from which organisation (not for the NHS), and when. */
     public record LeaverRequest(MailAddress account, LeaverKind kind, OdsCode left, Instant effectiveAt,
+                                @jakarta.validation.constraints.Size(max = Reason.MAX, message = "is too long: at most {max} characters")
                                 String reason) {
     }
 
@@ -78,7 +83,7 @@ public class LeaverService {
      * Opens a case; one whose effective time has come runs at once, in the same transaction. A
      * second open case for the same person, kind and organisation is refused.
      */
-    public LeaverCase open(@NotNull Actor actor, @NotNull LeaverRequest request) {
+    public LeaverCase open(@NotNull Actor actor, @NotNull @jakarta.validation.Valid LeaverRequest request) {
         LeaverCase leaverCase = prepare(actor, request);
         cases.add(leaverCase);
         audit.record(actor.username(), "LEAVER_CASE_OPENED", TARGET_CASE, leaverCase.getId(),
@@ -96,8 +101,8 @@ public class LeaverService {
      * asks this for each line. Throws {@link RuleViolation} or an access refusal with the reason;
      * a refusal here does not spoil the caller's transaction (a preview goes on to the next line).
      */
-    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = {RuleViolation.class, SecurityException.class})
-    public LeaverCase prepare(@NotNull Actor actor, @NotNull LeaverRequest request) {
+    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = {RuleViolation.class, SecurityException.class, NotFound.class})
+    public LeaverCase prepare(@NotNull Actor actor, @NotNull @jakarta.validation.Valid LeaverRequest request) {
         if (request.kind() == null) {
             throw new RuleViolation("Say how the person leaves: premises, contractor or nhs");
         }
@@ -111,11 +116,7 @@ public class LeaverService {
             if (request.left() == null) {
                 throw new RuleViolation("Say which " + request.kind().token() + " " + account.getAddress() + " leaves");
             }
-            left = organisations.findByOdsCode(request.left())
-                    .orElseThrow(() -> new RuleViolation("No organisation with ODS code " + request.left()));
-        }
-        if (account.getStatus() != AccountStatus.ACTIVE) {
-            throw new RuleViolation(account.getAddress() + " is " + account.getStatus() + " already");
+            left = organisations.findByOdsCode(request.left()).orElseThrow(NotFound::new);
         }
         LeaverCase leaverCase;
         try {
@@ -125,6 +126,9 @@ public class LeaverService {
             throw new RuleViolation(e.getMessage());
         }
         requireAuthority(actor, leaverCase);
+        if (account.getStatus() != AccountStatus.ACTIVE) {
+            throw new RuleViolation(account.getAddress() + " is " + account.getStatus() + " already");
+        }
         cases.openDuplicate(account.getId(), request.kind(), leaverCase.getScopeOrganisation().getId())
                 .ifPresent(existing -> {
                     throw new RuleViolation(account.getAddress() + " already has an open leaver case #" + existing.getId()
@@ -156,8 +160,11 @@ public class LeaverService {
                         + " of " + scope.getName() + " are outside their scope");
             }
         }
+        if (!authorizer.may(actor, Action.VIEW, scope)) {
+            throw new NotFound(); // out of scope answers as if it did not exist
+        }
         throw new AccessDeniedException(actor.username() + " may not run a leaver for " + scope.getOdsCode() + " "
-                + scope.getName() + ": it is outside their scope");
+                + scope.getName());
     }
 
     /** Runs a scheduled case whose date has come, as the system. Nothing happens if it already ran. */
@@ -229,11 +236,10 @@ public class LeaverService {
      * (granted, or added to the access they have). The actor must manage that premises.
      */
     public LeaverCase chooseSuccessor(@NotNull Actor actor, long caseId, long stepId, @NotNull MailAddress successor,
-                                      @NotBlank String reason) {
-        LeaverCase leaverCase = cases.findForUpdate(caseId).orElseThrow(() -> new RuleViolation("No leaver case " + caseId));
-        LeaverStep step = waitingSuccessorStep(leaverCase, stepId);
+                                      @Reason String reason) {
+        LeaverCase leaverCase = visibleCase(actor, caseId);
+        LeaverStep step = successorStep(actor, leaverCase, stepId);
         SharedMailbox mailbox = step.getMailbox();
-        authorizer.check(actor, Action.MANAGE_ACCESS, mailbox.getPremises());
         PersonalAccount person = accounts.findByAddress(successor)
                 .orElseThrow(() -> new RuleViolation("No personal account " + successor));
         if (person.getId().equals(leaverCase.getAccount().getId())) {
@@ -260,10 +266,9 @@ public class LeaverService {
     }
 
     /** Step 2 resolved by an LOA or national administrator accepting the mailbox as it is, with a reason. */
-    public LeaverCase confirmException(@NotNull Actor actor, long caseId, long stepId, @NotBlank String reason) {
-        LeaverCase leaverCase = cases.findForUpdate(caseId).orElseThrow(() -> new RuleViolation("No leaver case " + caseId));
-        LeaverStep step = waitingSuccessorStep(leaverCase, stepId);
-        authorizer.check(actor, Action.MANAGE_ACCESS, step.getMailbox().getPremises());
+    public LeaverCase confirmException(@NotNull Actor actor, long caseId, long stepId, @Reason String reason) {
+        LeaverCase leaverCase = visibleCase(actor, caseId);
+        LeaverStep step = successorStep(actor, leaverCase, stepId);
         Instant now = clock.instant();
         step.complete(StepState.EXCEPTION_CONFIRMED, actor.username(), now,
                 "Exception confirmed for " + step.getMailbox().getAddress() + ": " + reason);
@@ -275,8 +280,8 @@ public class LeaverService {
     }
 
     /** Withdraws a case that has not run yet; nothing was changed, and nothing will be. */
-    public LeaverCase cancel(@NotNull Actor actor, long caseId, @NotBlank String reason) {
-        LeaverCase leaverCase = cases.findForUpdate(caseId).orElseThrow(() -> new RuleViolation("No leaver case " + caseId));
+    public LeaverCase cancel(@NotNull Actor actor, long caseId, @Reason String reason) {
+        LeaverCase leaverCase = visibleCase(actor, caseId);
         if (!leaverCase.getOpenedBy().equals(actor.username())) {
             requireAuthority(actor, leaverCase);
         }
@@ -289,6 +294,19 @@ public class LeaverService {
                 leaverCase.getAccount().getAddress().value(), leaverCase.getScopeOrganisation().getId(),
                 describe(leaverCase), "cancelled", reason);
         return leaverCase;
+    }
+
+    /** The case, locked, if it exists and the caller may see it. */
+    private LeaverCase visibleCase(Actor actor, long caseId) {
+        return cases.findForUpdate(caseId).filter(c -> queries.visible(actor, c)).orElseThrow(NotFound::new);
+    }
+
+    /** A successor step of the case on a mailbox the caller manages; only then is its state told. */
+    private LeaverStep successorStep(Actor actor, LeaverCase leaverCase, long stepId) {
+        LeaverStep step = authorizer.found(actor, Action.MANAGE_ACCESS, leaverCase.getSteps().stream()
+                .filter(s -> s.getId() == stepId && s.getKind() == StepKind.SUCCESSOR).findFirst(),
+                s -> s.getMailbox().getPremises());
+        return waitingSuccessorStep(leaverCase, step.getId());
     }
 
     private static LeaverStep waitingSuccessorStep(LeaverCase leaverCase, long stepId) {

@@ -10,6 +10,7 @@ import uk.nhs.pharmacy.portal.organisation.OdsCode;
 import uk.nhs.pharmacy.portal.account.JobRole;
 import uk.nhs.pharmacy.portal.account.MailAddress;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
+import uk.nhs.pharmacy.portal.platform.NotFound;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import uk.nhs.pharmacy.portal.platform.web.Messages;
 import uk.nhs.pharmacy.portal.security.AccessDeniedException;
@@ -75,8 +76,10 @@ public class AccountView implements Serializable {
         try {
             accountService.edit(currentUser.actor(), MailAddress.of(address), firstName, lastName, jobRole, mobile);
             messages.info("account.saved");
-        } catch (RuleViolation | IllegalArgumentException | AccessDeniedException e) {
+        } catch (RuleViolation | IllegalArgumentException e) {
             messages.errorText(e.getMessage());
+        } catch (AccessDeniedException | NotFound e) {
+            messages.error("premises.notAllowed");
         } catch (jakarta.validation.ConstraintViolationException e) {
             messages.error("premises.missingInput");
         }

@@ -10,6 +10,7 @@ import uk.nhs.pharmacy.portal.account.AccountRepository;
 import uk.nhs.pharmacy.portal.account.MailAddress;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
 import uk.nhs.pharmacy.portal.organisation.OdsCode;
+import uk.nhs.pharmacy.portal.platform.NotFound;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import uk.nhs.pharmacy.portal.security.AccessDeniedException;
 import uk.nhs.pharmacy.portal.security.Actor;
@@ -109,8 +110,8 @@ public class BulkAccessService {
             service.grant(actor, mailbox.getId(), account.getId(), bulk.permissions(), bulk.owner(),
                     bulk.lastDay() == null ? null : bulk.lastDay().plusDays(1).atStartOfDay(UK).toInstant(), bulk.reason());
             return new BulkGrant.Line(number, address, ods, true, "grant");
-        } catch (AccessDeniedException e) {
-            return new BulkGrant.Line(number, address, ods, false, "Not in your scope");
+        } catch (AccessDeniedException | NotFound e) {
+            return new BulkGrant.Line(number, address, ods, false, "No premises " + ods + " in your scope");
         } catch (RuleViolation | IllegalArgumentException e) {
             return new BulkGrant.Line(number, address, ods, false, e.getMessage());
         }

@@ -3,15 +3,18 @@ package uk.nhs.pharmacy.portal.mailbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import uk.nhs.pharmacy.portal.platform.Reason;
 import uk.nhs.pharmacy.portal.account.AccountRepository;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
 import uk.nhs.pharmacy.portal.audit.AuditLog;
 import uk.nhs.pharmacy.portal.organisation.Organisation;
 import uk.nhs.pharmacy.portal.organisation.OrganisationRepository;
+import uk.nhs.pharmacy.portal.platform.NotFound;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.platform.UkTime;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uk.nhs.pharmacy.portal.provisioning.ProvisioningKind;
 import uk.nhs.pharmacy.portal.provisioning.ProvisioningOutbox;
 import uk.nhs.pharmacy.portal.security.Action;
@@ -56,12 +59,16 @@ public class MailboxService {
     @Inject
     Clock clock;
 
+    /** How many months ahead an owner may set the last day of time-limited access. */
+    @Inject
+    @ConfigProperty(name = "portal.owner.lastDay.maxMonths", defaultValue = "12")
+    int ownerLastDayBound;
+
     public Delegation grant(@NotNull Actor actor, long mailboxId, long accountId,
                             @NotEmpty Set<Permission> permissions, boolean owner, Instant expiresAt,
-                            @NotBlank String reason) {
-        SharedMailbox mailbox = mailboxes.find(mailboxId)
-                .orElseThrow(() -> new RuleViolation("No shared mailbox " + mailboxId));
-        authorizer.check(actor, Action.MANAGE_ACCESS, mailbox.getPremises());
+                            @Reason String reason) {
+        SharedMailbox mailbox = authorizer.found(actor, Action.MANAGE_ACCESS, mailboxes.find(mailboxId),
+                SharedMailbox::getPremises);
         PersonalAccount account = accounts.find(accountId)
                 .orElseThrow(() -> new RuleViolation("No personal account " + accountId));
         if (actor.personalAccountId() != null && actor.personalAccountId() == accountId) {
@@ -99,10 +106,8 @@ public class MailboxService {
     }
 
     /** Creates the premises' conforming shared mailbox; at most one open mailbox per premises. */
-    public SharedMailbox createMailbox(@NotNull Actor actor, long premisesId, @NotBlank String reason) {
-        Organisation premises = organisations.find(premisesId)
-                .orElseThrow(() -> new RuleViolation("No organisation " + premisesId));
-        authorizer.check(actor, Action.MANAGE_ACCESS, premises);
+    public SharedMailbox createMailbox(@NotNull Actor actor, long premisesId, @Reason String reason) {
+        Organisation premises = authorizer.found(actor, Action.MANAGE_ACCESS, organisations.find(premisesId), o -> o);
         if (!premises.isPremises()) {
             throw new RuleViolation(premises.getName() + " is not a pharmacy premises");
         }
@@ -124,7 +129,7 @@ public class MailboxService {
      * owner needs {@code confirmed}; the audit then records that the exception was confirmed.
      */
     public Delegation changePermissions(@NotNull Actor actor, long delegationId, @NotEmpty Set<Permission> permissions,
-                                        boolean owner, boolean confirmed, @NotBlank String reason) {
+                                        boolean owner, boolean confirmed, @Reason String reason) {
         Delegation delegation = liveDelegation(actor, delegationId);
         Instant now = clock.instant();
         long[] counts = mailboxes.liveCounts(delegation.getMailbox().getId(), now);
@@ -157,8 +162,8 @@ public class MailboxService {
      */
     public Delegation changePermissions(@NotNull Actor actor, long delegationId, long seenVersion,
                                         @NotEmpty Set<Permission> permissions, boolean owner, boolean confirmed,
-                                        @NotBlank String reason) {
-        requireUnchanged(delegationId, seenVersion);
+                                        @Reason String reason) {
+        requireUnchanged(actor, Action.MANAGE_ACCESS, delegationId, seenVersion);
         return changePermissions(actor, delegationId, permissions, owner, confirmed, reason);
     }
 
@@ -167,14 +172,14 @@ public class MailboxService {
      * end. Refused if someone else changed this access since the caller read it. Audited.
      */
     public Delegation extend(@NotNull Actor actor, long delegationId, long seenVersion, Instant newExpiry,
-                             @NotBlank String reason) {
-        requireUnchanged(delegationId, seenVersion);
+                             @Reason String reason) {
+        requireUnchanged(actor, Action.EXTEND_ACCESS, delegationId, seenVersion);
         Delegation delegation = liveDelegation(actor, delegationId, Action.EXTEND_ACCESS);
-        if (newExpiry == null && !authorizer.may(actor, Action.MANAGE_ACCESS, delegation.getMailbox().getPremises())) {
-            throw new RuleViolation("Only an administrator can make access permanent; choose a new last day instead");
-        }
         if (newExpiry != null && !newExpiry.isAfter(clock.instant())) {
             throw new RuleViolation("The expiry date must be in the future");
+        }
+        if (!authorizer.may(actor, Action.MANAGE_ACCESS, delegation.getMailbox().getPremises())) {
+            ownerMayMoveLastDay(delegation, newExpiry);
         }
         Instant before = delegation.getExpiresAt();
         delegation.extendTo(newExpiry);
@@ -185,20 +190,44 @@ public class MailboxService {
     }
 
     /** Revoke, refused if someone else changed this access since the caller read it. */
-    public Delegation revoke(@NotNull Actor actor, long delegationId, long seenVersion, @NotBlank String reason,
+    public Delegation revoke(@NotNull Actor actor, long delegationId, long seenVersion, @Reason String reason,
                              boolean confirmed) {
-        requireUnchanged(delegationId, seenVersion);
+        requireUnchanged(actor, Action.MANAGE_ACCESS, delegationId, seenVersion);
         return revoke(actor, delegationId, reason, confirmed);
     }
 
-    private void requireUnchanged(long delegationId, long seenVersion) {
-        mailboxes.findDelegation(delegationId).ifPresent(d -> {
-            if (d.getVersion() != seenVersion) {
-                throw new RuleViolation("Someone else changed this access while you were looking at it ("
-                        + (d.isRevoked() ? "revoked by " + d.getRevokedBy() : "now " + d.describe())
-                        + "). Nothing was changed; check the list and try again.");
-            }
-        });
+    /**
+     * Someone with the right to act on this access has not had it changed under them. Scope comes
+     * first: the version, and what the access now is, are told only to a caller who may act on it.
+     */
+    private void requireUnchanged(Actor actor, Action action, long delegationId, long seenVersion) {
+        Delegation d = authorizer.found(actor, action, mailboxes.findDelegation(delegationId),
+                delegation -> delegation.getMailbox().getPremises());
+        if (d.getVersion() != seenVersion) {
+            throw new RuleViolation("Someone else changed this access while you were looking at it ("
+                    + (d.isRevoked() ? "revoked by " + d.getRevokedBy() : "now " + d.describe())
+                    + "). Nothing was changed; check the list and try again.");
+        }
+    }
+
+    /**
+     * An owner (who may extend but not manage access) moves the last day of access that already
+     * has one, to a day no further ahead than {@link #ownerLastDayBound}. Ending permanent access,
+     * or making access permanent, is an administrator's change: an owner asks through a request.
+     */
+    private void ownerMayMoveLastDay(Delegation delegation, Instant newExpiry) {
+        if (newExpiry == null) {
+            throw new RuleViolation("Only an administrator can make access permanent; choose a new last day instead");
+        }
+        if (delegation.getExpiresAt() == null) {
+            throw new RuleViolation("This access has no last day. Ending it is a revoke: ask your LOA with a request");
+        }
+        java.time.LocalDate lastDay = UkTime.lastDayOf(newExpiry);
+        java.time.LocalDate bound = UkTime.today(clock).plusMonths(ownerLastDayBound);
+        if (lastDay.isAfter(bound)) {
+            throw new RuleViolation("The last day can be at most " + ownerLastDayBound + " months ahead (until "
+                    + bound + "); for longer, ask your LOA with a request");
+        }
     }
 
     private Delegation liveDelegation(Actor actor, long delegationId) {
@@ -206,9 +235,8 @@ public class MailboxService {
     }
 
     private Delegation liveDelegation(Actor actor, long delegationId, Action action) {
-        Delegation delegation = mailboxes.findDelegation(delegationId)
-                .orElseThrow(() -> new RuleViolation("No delegation " + delegationId));
-        authorizer.check(actor, action, delegation.getMailbox().getPremises());
+        Delegation delegation = authorizer.found(actor, action, mailboxes.findDelegation(delegationId),
+                d -> d.getMailbox().getPremises());
         if (delegation.isRevoked()) {
             throw new RuleViolation("This access was already revoked at " + delegation.getRevokedAt());
         }
@@ -220,7 +248,7 @@ public class MailboxService {
         return delegation.isOwner() ? permissions + ",OWNER" : permissions;
     }
 
-    public Delegation revoke(@NotNull Actor actor, long delegationId, @NotBlank String reason) {
+    public Delegation revoke(@NotNull Actor actor, long delegationId, @Reason String reason) {
         return revoke(actor, delegationId, reason, false);
     }
 
@@ -231,7 +259,7 @@ public class MailboxService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void revokeForLeaver(@NotNull Actor actor, @NotNull Delegation delegation, @NotNull Instant now,
-                                @NotBlank String reason) {
+                                @Reason String reason) {
         String before = delegation.describe();
         delegation.revoke(actor.username(), now, reason);
         audit.record(actor.username(), "DELEGATION_REVOKED", TARGET_DELEGATION, delegation.getId(),
@@ -283,7 +311,7 @@ public class MailboxService {
      * Takes access away. If that would leave the mailbox below NHSmail's minimum of 2 live accounts,
      * or with no owner, it needs {@code confirmed}, and the audit records the confirmed exception.
      */
-    public Delegation revoke(@NotNull Actor actor, long delegationId, @NotBlank String reason, boolean confirmed) {
+    public Delegation revoke(@NotNull Actor actor, long delegationId, @Reason String reason, boolean confirmed) {
         Delegation delegation = liveDelegation(actor, delegationId);
         Instant now = clock.instant();
         String warning = null;
@@ -311,13 +339,9 @@ public class MailboxService {
 
     /** An LOA sends a change the platform kept refusing (dead-lettered) again. Audited. */
     public void retryProvisioning(@NotNull Actor actor, long eventId) {
-        var event = outbox.find(eventId);
-        if (event == null) {
-            throw new RuleViolation("No platform change " + eventId);
-        }
-        SharedMailbox mailbox = mailboxes.find(event.getMailboxId())
-                .orElseThrow(() -> new RuleViolation("No shared mailbox " + event.getMailboxId()));
-        authorizer.check(actor, Action.MANAGE_ACCESS, mailbox.getPremises());
+        var event = java.util.Optional.ofNullable(outbox.find(eventId)).orElseThrow(NotFound::new);
+        SharedMailbox mailbox = authorizer.found(actor, Action.MANAGE_ACCESS, mailboxes.find(event.getMailboxId()),
+                SharedMailbox::getPremises);
         try {
             outbox.retry(eventId);
         } catch (IllegalStateException e) {

@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import uk.nhs.pharmacy.portal.platform.Reason;
 import uk.nhs.pharmacy.portal.account.AccountRepository;
 import uk.nhs.pharmacy.portal.account.MailAddress;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
@@ -83,7 +83,7 @@ public class LegacyConversion {
                 .map(d -> d.getAccount().getAddress().value()).toList()).orElse(List.of());
     }
 
-    public Result convert(@NotNull Actor actor, long premisesId, @NotNull List<String> people, @NotBlank String reason) {
+    public Result convert(@NotNull Actor actor, long premisesId, @NotNull List<String> people, @Reason String reason) {
         Organisation premises = premises(actor, premisesId);
         SharedMailbox legacy = legacyOf(premises).orElseThrow(() -> new RuleViolation(premises.getOdsCode()
                 + " has no legacy mailbox to convert"));

@@ -6,8 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import uk.nhs.pharmacy.portal.platform.PersonName;
+import uk.nhs.pharmacy.portal.platform.Reason;
 import uk.nhs.pharmacy.portal.account.AccountService;
 import uk.nhs.pharmacy.portal.account.JobRole;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
@@ -21,6 +22,7 @@ import uk.nhs.pharmacy.portal.organisation.Organisation;
 import uk.nhs.pharmacy.portal.organisation.OrganisationKind;
 import uk.nhs.pharmacy.portal.organisation.OrganisationRepository;
 import uk.nhs.pharmacy.portal.platform.FileDigest;
+import uk.nhs.pharmacy.portal.platform.NotFound;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import uk.nhs.pharmacy.portal.security.Action;
 import uk.nhs.pharmacy.portal.security.Actor;
@@ -47,7 +49,7 @@ import java.util.Optional;
 public class RegistrationService {
 
     /** A person to create an account for on approval. */
-    public record FirstAccount(@NotBlank String firstName, @NotBlank String lastName, @NotNull JobRole jobRole)
+    public record FirstAccount(@PersonName String firstName, @PersonName String lastName, @NotNull JobRole jobRole)
             implements Serializable {
     }
 
@@ -102,14 +104,11 @@ public class RegistrationService {
 
     /** Owners register for their own contractor; the national team for anyone; LOAs do not. */
     private Long contractorOf(Actor actor) {
-        if (actor.is(Role.NATIONAL_ADMIN)) {
+        if (authorizer.may(actor, Action.ADMINISTER_NATIONAL)) {
             return null;
         }
-        if (!actor.is(Role.OWNER) || actor.scope().organisationIds().isEmpty()) {
-            throw new SecurityException("Only pharmacy owners and the national team register premises");
-        }
         Long contractor = ownContractor(actor);
-        authorizer.check(actor, Action.REGISTER_PREMISES, organisations.find(contractor).orElseThrow());
+        authorizer.check(actor, Action.REGISTER_PREMISES, contractor == null ? null : organisations.find(contractor).orElseThrow());
         return contractor;
     }
 
@@ -206,7 +205,7 @@ public class RegistrationService {
         return em.createQuery("select u from RegistrationUpload u where u.id = :id", RegistrationUpload.class)
                 .setParameter("id", id).setHint("jakarta.persistence.cache.retrieveMode", jakarta.persistence.CacheRetrieveMode.BYPASS)
                 .getResultStream().findFirst()
-                .filter(u -> u.getUploadedBy().equals(actor.username()) || actor.is(Role.NATIONAL_ADMIN));
+                .filter(u -> u.getUploadedBy().equals(actor.username()) || authorizer.may(actor, Action.ADMINISTER_NATIONAL));
     }
 
     /** The rows an upload refused, with their reasons, in file order. */
@@ -224,7 +223,7 @@ public class RegistrationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<RegistrationRequest> request(@NotNull Actor actor, long id) {
         RegistrationRequest request = em.find(RegistrationRequest.class, id);
-        if (request == null || !(actor.is(Role.NATIONAL_ADMIN) || request.getSubmittedBy().equals(actor.username()))) {
+        if (request == null || !(authorizer.may(actor, Action.ADMINISTER_NATIONAL) || request.getSubmittedBy().equals(actor.username()))) {
             return Optional.empty();
         }
         return Optional.of(request);
@@ -236,7 +235,7 @@ public class RegistrationService {
      * first is the mailbox's owner.
      */
     public RegistrationRequest approve(@NotNull Actor actor, long id, Long areaId, @NotNull List<@Valid FirstAccount> firstAccounts,
-                                       @NotBlank String reason) {
+                                       @Reason String reason) {
         authorizer.check(actor, Action.ADMINISTER_NATIONAL);
         RegistrationRequest request = open(id);
         if (firstAccounts.isEmpty()) {
@@ -288,7 +287,7 @@ public class RegistrationService {
         return premises;
     }
 
-    public RegistrationRequest reject(@NotNull Actor actor, long id, @NotBlank String reason) {
+    public RegistrationRequest reject(@NotNull Actor actor, long id, @Reason String reason) {
         authorizer.check(actor, Action.ADMINISTER_NATIONAL);
         RegistrationRequest request = open(id);
         request.reject(actor.username(), clock.instant(), reason);
@@ -300,10 +299,7 @@ public class RegistrationService {
     }
 
     private RegistrationRequest open(long id) {
-        RegistrationRequest request = em.find(RegistrationRequest.class, id);
-        if (request == null) {
-            throw new RuleViolation("No registration request " + id);
-        }
+        RegistrationRequest request = java.util.Optional.ofNullable(em.find(RegistrationRequest.class, id)).orElseThrow(NotFound::new);
         if (request.getState() != RegistrationState.SUBMITTED) {
             throw new RuleViolation("Request " + id + " for " + request.getOdsCode() + " is already " + request.getState());
         }

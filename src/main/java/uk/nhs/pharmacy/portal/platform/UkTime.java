@@ -19,4 +19,14 @@ public final class UkTime {
     public static LocalDate dateOf(Instant instant) {
         return instant == null ? null : instant.atZone(ZONE).toLocalDate();
     }
+
+    /** Today in England. */
+    public static LocalDate today(java.time.Clock clock) {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
+
+    /** The last day of access that ends at {@code expiresAt}: access ends at the end of its last day. */
+    public static LocalDate lastDayOf(Instant expiresAt) {
+        return expiresAt == null ? null : dateOf(expiresAt.minusNanos(1));
+    }
 }

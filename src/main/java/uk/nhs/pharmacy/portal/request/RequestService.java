@@ -5,8 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import uk.nhs.pharmacy.portal.platform.PersonName;
+import uk.nhs.pharmacy.portal.platform.Reason;
 import uk.nhs.pharmacy.portal.account.AccountRepository;
 import uk.nhs.pharmacy.portal.account.AccountService;
 import uk.nhs.pharmacy.portal.account.JobRole;
@@ -26,6 +27,7 @@ import uk.nhs.pharmacy.portal.notification.NotificationOutbox;
 import uk.nhs.pharmacy.portal.organisation.OdsCode;
 import uk.nhs.pharmacy.portal.organisation.Organisation;
 import uk.nhs.pharmacy.portal.organisation.OrganisationRepository;
+import uk.nhs.pharmacy.portal.platform.NotFound;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import uk.nhs.pharmacy.portal.platform.UkTime;
 import uk.nhs.pharmacy.portal.security.AccessDeniedException;
@@ -87,21 +89,23 @@ public class RequestService {
     Clock clock;
 
     /** What an owner fills in; which fields count depends on the kind. */
-    public record RequestInput(RequestKind kind, OdsCode premises, MailAddress account, String newFirstName,
-                               String newLastName, JobRole newJobRole, Long delegationId, Set<Permission> permissions,
+    public record RequestInput(RequestKind kind, OdsCode premises, MailAddress account,
+                               @jakarta.validation.constraints.Size(max = PersonName.MAX, message = "is too long: at most {max} characters") String newFirstName,
+                               @jakarta.validation.constraints.Size(max = PersonName.MAX, message = "is too long: at most {max} characters") String newLastName,
+                               JobRole newJobRole, Long delegationId, Set<Permission> permissions,
                                boolean owner, LocalDate lastDay, LeaverKind leaverKind, LocalDate effectiveDate,
-                               String reason) {
+                               @Reason String reason) {
     }
 
-    public AccessRequest submit(@NotNull Actor actor, @NotNull RequestInput input) {
+    public AccessRequest submit(@NotNull Actor actor, @NotNull @jakarta.validation.Valid RequestInput input) {
         if (input.kind() == null) {
             throw new RuleViolation("Say what you are asking for: grant, change, revoke or leaver");
         }
-        Organisation premises = input.premises() == null ? null : organisations.findByOdsCode(input.premises()).orElse(null);
+        Organisation premises = input.premises() == null ? null
+                : organisations.findByOdsCode(input.premises()).orElseThrow(NotFound::new);
         if (input.delegationId() != null) {
-            Delegation delegation = mailboxes.findDelegation(input.delegationId())
-                    .orElseThrow(() -> new RuleViolation("No access " + input.delegationId()));
-            premises = delegation.getMailbox().getPremises();
+            premises = authorizer.found(actor, Action.REQUEST_CHANGE, mailboxes.findDelegation(input.delegationId()),
+                    d -> d.getMailbox().getPremises()).getMailbox().getPremises();
         }
         if (premises == null || !premises.isPremises()) {
             throw new RuleViolation("Say which of your premises the request is for");
@@ -158,7 +162,7 @@ public class RequestService {
         if (id == null) {
             throw new RuleViolation("Say which access to change");
         }
-        Delegation d = mailboxes.findDelegation(id).orElseThrow(() -> new RuleViolation("No access " + id));
+        Delegation d = mailboxes.findDelegation(id).orElseThrow(NotFound::new);
         if (d.isRevoked()) {
             throw new RuleViolation("That access was already revoked");
         }
@@ -170,9 +174,9 @@ public class RequestService {
      * outbox rows, the request's decision and the requester's notification commit together.
      * {@code confirmed} accepts leaving a mailbox below the minimum or without an owner.
      */
-    public AccessRequest approve(@NotNull Actor actor, long requestId, boolean confirmed, String note) {
-        AccessRequest request = pending(requestId);
-        authorizer.check(actor, Action.APPROVE_REQUEST, request.getPremises());
+    public AccessRequest approve(@NotNull Actor actor, long requestId, boolean confirmed,
+                                 @jakarta.validation.constraints.Size(max = Reason.MAX, message = "is too long: at most {max} characters") String note) {
+        AccessRequest request = pending(actor, Action.APPROVE_REQUEST, requestId);
         refuseOwn(actor, request);
         String because = "Request #" + request.getId() + " from " + request.getRequestedBy() + ": " + request.getReason();
         String result;
@@ -224,9 +228,8 @@ public class RequestService {
         return request;
     }
 
-    public AccessRequest reject(@NotNull Actor actor, long requestId, @NotBlank String reason) {
-        AccessRequest request = pending(requestId);
-        authorizer.check(actor, Action.APPROVE_REQUEST, request.getPremises());
+    public AccessRequest reject(@NotNull Actor actor, long requestId, @Reason String reason) {
+        AccessRequest request = pending(actor, Action.APPROVE_REQUEST, requestId);
         refuseOwn(actor, request);
         request.decide(RequestState.REJECTED, actor.username(), clock.instant(), reason.strip(), null);
         audit.record(actor.username(), "REQUEST_REJECTED", TARGET_REQUEST, request.getId(), request.subjectName(),
@@ -238,7 +241,7 @@ public class RequestService {
 
     /** The requester takes back a request nobody has decided yet. */
     public AccessRequest withdraw(@NotNull Actor actor, long requestId) {
-        AccessRequest request = pending(requestId);
+        AccessRequest request = pending(actor, Action.VIEW, requestId);
         if (!request.getRequestedBy().equals(actor.username())) {
             throw new AccessDeniedException(actor.username() + " may not withdraw another person's request");
         }
@@ -248,11 +251,10 @@ public class RequestService {
         return request;
     }
 
-    private AccessRequest pending(long id) {
-        AccessRequest request = em.find(AccessRequest.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        if (request == null) {
-            throw new RuleViolation("No request " + id);
-        }
+    /** The request, found and in the caller's scope for {@code action} before its state is looked at. */
+    private AccessRequest pending(Actor actor, Action action, long id) {
+        AccessRequest request = authorizer.found(actor, action, java.util.Optional.ofNullable(
+                em.find(AccessRequest.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)), AccessRequest::getPremises);
         if (request.getState().isDecided()) {
             throw new RuleViolation("Request " + id + " is already " + request.getState() + " by " + request.getDecidedBy());
         }

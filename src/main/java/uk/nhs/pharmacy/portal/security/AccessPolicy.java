@@ -17,6 +17,7 @@ public final class AccessPolicy {
             case NATIONAL_ADMIN -> action != Action.REQUEST_CHANGE;
             case LOA -> switch (action) {
                 case VIEW, MANAGE_ACCESS, EXTEND_ACCESS, APPROVE_REQUEST, RUN_LEAVER -> place != null && actor.scope().covers(place);
+                case SEARCH_AUDIT -> true; // the search itself is limited to the LOA's scope
                 case REQUEST_CHANGE, REGISTER_PREMISES, ADMINISTER_NATIONAL -> false;
             };
             case OWNER -> switch (action) {

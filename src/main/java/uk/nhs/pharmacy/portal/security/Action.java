@@ -19,6 +19,8 @@ public enum Action {
     RUN_LEAVER,
     /** Ask for a premises' shared mailbox (owners, for their own contractor's premises). */
     REGISTER_PREMISES,
+    /** Search and export the audit trail, within scope (the national team and LOAs; not owners). */
+    SEARCH_AUDIT,
     /** National work: phases, registration queue, LOA appointments, reports. */
     ADMINISTER_NATIONAL
 }

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ApiClient {
 
     private final String baseUrl;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
     ApiClient(String baseUrl) {
@@ -47,6 +48,16 @@ final class ApiClient {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Status and body of a call, for comparing what a resource holds before and after. */
+    String callQuietly(String method, String path) {
+        try {
+            HttpResponse<String> response = call(method, path, null);
+            return response.statusCode() + " " + response.body();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(method + " " + path, e);
+        }
+    }
+
     /** Calls and expects a status; returns the JSON object answered. */
     JsonObject expect(int status, String method, String path, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = call(method, path, json);
@@ -58,6 +69,12 @@ final class ApiClient {
         HttpResponse<String> session = call("POST", "session",
                 "{\"username\":\"" + username + "\",\"password\":\"" + DemoUsers.PASSWORD + "\"}");
         assertThat(session.statusCode()).isEqualTo(204);
+    }
+
+    /** The session cookie as a Cookie header value, to send the same session from another client. */
+    String sessionCookie() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(c -> c.getName() + "=" + c.getValue()).findFirst().orElseThrow();
     }
 
     static JsonObject json(HttpResponse<String> response) {

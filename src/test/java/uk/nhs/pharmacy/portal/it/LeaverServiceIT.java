@@ -32,6 +32,7 @@ import uk.nhs.pharmacy.portal.mailbox.Permission;
 import uk.nhs.pharmacy.portal.mailbox.SharedMailbox;
 import uk.nhs.pharmacy.portal.organisation.OdsCode;
 import uk.nhs.pharmacy.portal.organisation.Organisation;
+import uk.nhs.pharmacy.portal.platform.NotFound;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import uk.nhs.pharmacy.portal.provisioning.ProvisioningKind;
 import uk.nhs.pharmacy.portal.security.AccessDeniedException;
@@ -187,12 +188,14 @@ class LeaverServiceIT {
         SharedMailbox bury = mailboxOf("FA064");
         PersonalAccount person = newLocum("FA064", "Outofscope");
         Delegation access = grant(bury, person, false);
-        assertThrows(AccessDeniedException.class, () -> leavers.open(actor("loa.bolton"),
-                request(person, LeaverKind.LEAVES_PREMISES, "FA064", null)));
-        assertThrows(AccessDeniedException.class, () -> leavers.open(actor("loa.bolton"),
+        assertThrows(NotFound.class, () -> leavers.open(actor("loa.bolton"),
+                request(person, LeaverKind.LEAVES_PREMISES, "FA064", null)), "out of scope answers as missing");
+        assertThrows(NotFound.class, () -> leavers.open(actor("loa.bolton"),
                 request(person, LeaverKind.LEAVES_NHS, null, null)), "their home is in Bury too");
+        assertThrows(NotFound.class, () -> leavers.open(actor("owner.a1"),
+                request(person, LeaverKind.LEAVES_PREMISES, "FA064", null)), "not the owner's premises");
         assertThrows(AccessDeniedException.class, () -> leavers.open(actor("owner.a1"),
-                request(person, LeaverKind.LEAVES_PREMISES, "FA064", null)), "owners request leavers, they do not run them");
+                request(person, LeaverKind.LEAVES_PREMISES, "FM664", null)), "owners request leavers, they do not run them");
         assertThat(em.find(Delegation.class, access.getId()).isRevoked()).isFalse();
         assertThat(em.createQuery("select count(c) from LeaverCase c where c.account.id = :a", Long.class)
                 .setParameter("a", person.getId()).getSingleResult()).isZero();
@@ -240,7 +243,9 @@ class LeaverServiceIT {
         assertThat(step.getState()).isEqualTo(StepState.WAITING);
         assertThat(step.getDetail()).contains("1 live accounts and 0 owners");
 
-        assertThrows(AccessDeniedException.class, () -> leavers.chooseSuccessor(actor("owner.a1"), open.getId(), step.getId(), colleague.getAddress(), "Owner tries"));
+        assertThrows(NotFound.class, () -> leavers.chooseSuccessor(actor("owner.a1"), open.getId(), step.getId(), colleague.getAddress(), "Another owner tries"));
+        assertThrows(NotFound.class, () -> leavers.chooseSuccessor(actor("loa.bolton"), open.getId(), 999_999_999L,
+                colleague.getAddress(), "No such step"));
         assertThrows(RuleViolation.class, () -> leavers.chooseSuccessor(actor("loa.bolton"), open.getId(), step.getId(),
                 manager.getAddress(), "The leaver themselves"));
         leavers.chooseSuccessor(actor("loa.bolton"), open.getId(), step.getId(), colleague.getAddress(), "Deputy takes over");
@@ -272,7 +277,7 @@ class LeaverServiceIT {
         Organisation manchester = em.createQuery("select o from Organisation o where o.kind = "
                 + "uk.nhs.pharmacy.portal.organisation.OrganisationKind.PREMISES and o.area.name = 'Manchester' order by o.odsCode",
                 Organisation.class).setMaxResults(1).getSingleResult();
-        assertThrows(AccessDeniedException.class, () -> accounts.acceptJoiner(actor("loa.bolton"), leaver.getAddress(),
+        assertThrows(NotFound.class, () -> accounts.acceptJoiner(actor("loa.bolton"), leaver.getAddress(),
                 manchester.getOdsCode(), "Not their organisation"));
         accounts.acceptJoiner(actor("loa.gm"), leaver.getAddress(), manchester.getOdsCode(), "Joins a Manchester branch");
         PersonalAccount joined = fresh(() -> em.find(PersonalAccount.class, person.getId()));
@@ -310,7 +315,7 @@ class LeaverServiceIT {
         assertThat(problems.get(4)).containsIgnoringCase("address");
         assertThat(problems.get(5)).contains("missing");
         assertThat(problems.get(6)).contains("line 2");
-        assertThat(problems.get(7)).contains("outside their scope");
+        assertThat(problems.get(7)).contains("FA064 is not in your scope");
         assertThat(problems.get(8)).contains("No personal account");
         assertThat(problems.get(9)).contains("not a date");
 

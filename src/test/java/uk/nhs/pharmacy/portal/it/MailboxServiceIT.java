@@ -20,6 +20,7 @@ import uk.nhs.pharmacy.portal.mailbox.Delegation;
 import uk.nhs.pharmacy.portal.mailbox.MailboxService;
 import uk.nhs.pharmacy.portal.mailbox.Permission;
 import uk.nhs.pharmacy.portal.mailbox.SharedMailbox;
+import uk.nhs.pharmacy.portal.platform.NotFound;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import uk.nhs.pharmacy.portal.provisioning.ProvisioningEvent;
 import uk.nhs.pharmacy.portal.provisioning.ProvisioningKind;
@@ -56,6 +57,9 @@ class MailboxServiceIT {
     @Inject
     Actors actors;
 
+    @Inject
+    uk.nhs.pharmacy.portal.security.Authorizer authorizer;
+
     @PersistenceContext
     EntityManager em;
 
@@ -64,6 +68,55 @@ class MailboxServiceIT {
 
     private Actor actor(String username) {
         return actors.forUsername(username).orElseThrow();
+    }
+
+    /** A target the user may see but not change is refused; one they may not see is not found. */
+    private Class<? extends RuntimeException> refusalFor(String username, uk.nhs.pharmacy.portal.organisation.Organisation target) {
+        return authorizer.may(actor(username), uk.nhs.pharmacy.portal.security.Action.VIEW, target)
+                ? AccessDeniedException.class : NotFound.class;
+    }
+
+    /**
+     * The scope rule has three forms: {@code Scope.covers} for one organisation (services), and
+     * {@code ScopeQuery}'s JPQL and native SQL conditions for lists. On the same data they must
+     * keep the same premises and contractors, for every kind of scope.
+     */
+    @Test
+    void theThreeFormsOfTheScopeRuleAgreeOnEveryPremisesAndContractor() {
+        List<uk.nhs.pharmacy.portal.organisation.Organisation> all = em.createQuery("select o from Organisation o where o.kind in "
+                + "(uk.nhs.pharmacy.portal.organisation.OrganisationKind.PREMISES, uk.nhs.pharmacy.portal.organisation.OrganisationKind.CONTRACTOR)",
+                uk.nhs.pharmacy.portal.organisation.Organisation.class).getResultList();
+        assertTrue(all.size() > 600, "the demo's premises and contractors are there: " + all.size());
+        int compared = 0;
+        for (String username : List.of("national", "loa.gm", "loa.bolton", "owner.cohens", "owner.a1")) {
+            Actor actor = actor(username);
+            java.util.Set<Long> covered = new java.util.TreeSet<>();
+            for (var o : all) {
+                if (covers(actor, o)) {
+                    covered.add(o.getId());
+                }
+            }
+            var jpql = em.createQuery("select o.id from Organisation o where o.kind in "
+                    + "(uk.nhs.pharmacy.portal.organisation.OrganisationKind.PREMISES, uk.nhs.pharmacy.portal.organisation.OrganisationKind.CONTRACTOR) and "
+                    + uk.nhs.pharmacy.portal.security.ScopeQuery.condition(actor, "o"), Long.class);
+            java.util.Set<Long> listed = new java.util.TreeSet<>(uk.nhs.pharmacy.portal.security.ScopeQuery.bind(jpql, actor).getResultList());
+            @SuppressWarnings("unchecked")
+            List<Number> nativeIds = em.createNativeQuery("SELECT o.id FROM organisation o WHERE o.kind IN ('PREMISES', 'CONTRACTOR') AND "
+                    + uk.nhs.pharmacy.portal.security.ScopeQuery.sqlCondition(actor, "o")).getResultList();
+            java.util.Set<Long> reported = new java.util.TreeSet<>(nativeIds.stream().map(Number::longValue).toList());
+            assertEquals(covered, listed, username + ": Scope.covers and the JPQL condition");
+            assertEquals(covered, reported, username + ": Scope.covers and the SQL condition");
+            assertTrue(username.equals("national") ? covered.size() == all.size() : covered.size() < all.size(), username);
+            assertTrue(!covered.isEmpty(), username + " covers something, so the comparison is not of two empty sets");
+            compared += all.size();
+        }
+        System.out.println("Scope rule: the three forms agree on " + compared + " (actor, organisation) pairs");
+    }
+
+    /** Scope.covers as services reach it, through the one rule table. */
+    private static boolean covers(Actor actor, uk.nhs.pharmacy.portal.organisation.Organisation o) {
+        return uk.nhs.pharmacy.portal.security.AccessPolicy.allows(actor, uk.nhs.pharmacy.portal.security.Action.VIEW,
+                uk.nhs.pharmacy.portal.security.OrganisationPlace.of(o));
     }
 
     private SharedMailbox mailboxOf(String odsCode) {
@@ -200,7 +253,7 @@ class MailboxServiceIT {
                 + "and e.targetLabel = :a", Long.class).setParameter("a", created.getAddress().value()).getSingleResult());
         var manchester = em.createQuery("select o from Organisation o where o.area.name = 'Manchester' order by o.id",
                 uk.nhs.pharmacy.portal.organisation.Organisation.class).setMaxResults(1).getSingleResult();
-        assertThrows(AccessDeniedException.class, () -> accountService.create(actor("loa.bolton"), manchester.getId(),
+        assertThrows(NotFound.class, () -> accountService.create(actor("loa.bolton"), manchester.getId(),
                 "Out", "Ofscope", JobRole.DISPENSER, false));
         PersonalAccount edited = accountService.edit(actor("loa.bolton"), created.getAddress(), "Leo", "Lindqvist",
                 JobRole.PHARMACIST, true);
@@ -277,7 +330,7 @@ class MailboxServiceIT {
         assertEquals(1L, em.createQuery("select count(e) from AuditEvent e where e.targetId = :id "
                 + "and e.action = 'DELEGATION_EXPIRY_CHANGED' and e.reason = 'Cover extended'", Long.class)
                 .setParameter("id", granted.getId()).getSingleResult());
-        assertThrows(AccessDeniedException.class, () -> mailboxes.extend(actor("owner.cohens"), granted.getId(),
+        assertThrows(NotFound.class, () -> mailboxes.extend(actor("owner.cohens"), granted.getId(),
                 em.find(Delegation.class, granted.getId()).getVersion(), null, "Owners request"));
     }
 
@@ -335,7 +388,7 @@ class MailboxServiceIT {
                 + "uk.nhs.pharmacy.portal.organisation.OrganisationKind.PREMISES and o.area.name = 'Bolton' and not exists "
                 + "(select m from SharedMailbox m where m.premises = o) order by o.id",
                 uk.nhs.pharmacy.portal.organisation.Organisation.class).setMaxResults(1).getSingleResult();
-        assertThrows(AccessDeniedException.class, () -> mailboxes.createMailbox(actor("owner.cohens"), premises.getId(), "x"));
+        assertThrows(refusalFor("owner.cohens", premises), () -> mailboxes.createMailbox(actor("owner.cohens"), premises.getId(), "x"));
         SharedMailbox created = mailboxes.createMailbox(actor("loa.bolton"), premises.getId(), "Onboarding");
         assertEquals("pharmacy." + premises.getOdsCode().value().toLowerCase() + "@nhs.net", created.getAddress().value());
         RuleViolation second = assertThrows(RuleViolation.class,
@@ -370,9 +423,9 @@ class MailboxServiceIT {
                 SharedMailbox.class).setMaxResults(1).getSingleResult();
         PersonalAccount person = someoneWithoutAccessTo(manchester);
         long before = em.createQuery("select count(d) from Delegation d", Long.class).getSingleResult();
-        assertThrows(AccessDeniedException.class, () -> mailboxes.grant(actor("loa.bolton"), manchester.getId(),
+        assertThrows(NotFound.class, () -> mailboxes.grant(actor("loa.bolton"), manchester.getId(),
                 person.getId(), Set.of(Permission.FULL_ACCESS), false, null, "Not my area"));
-        assertThrows(AccessDeniedException.class, () -> mailboxes.grant(actor("owner.cohens"), manchester.getId(),
+        assertThrows(refusalFor("owner.cohens", manchester.getPremises()), () -> mailboxes.grant(actor("owner.cohens"), manchester.getId(),
                 person.getId(), Set.of(Permission.FULL_ACCESS), false, null, "Owners only request"));
         assertEquals(before, em.createQuery("select count(d) from Delegation d", Long.class).getSingleResult());
         // Greater Manchester's LOA covers Manchester.

@@ -41,7 +41,7 @@ final class PortalServer {
         requireFree(port);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:+UseSerialGC", "-Duser.timezone=UTC", "-Dhazelcast.phone.home.enabled=false",
+                "-Xmx768m", "-XX:+UseSerialGC", "-Duser.timezone=UTC", "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false",
                 "-Dportal.demo=true",
                 "-Dportal.data.dir=" + dataDir.toAbsolutePath(),
                 "-Ddb.url=" + dbUrl, "-Ddb.class=" + dbClass, "-Ddb.user=" + dbUser, "-Ddb.password=" + dbPassword));

@@ -32,7 +32,8 @@ class RequestFlowIT {
         owner.signIn("owner.a1");
         HttpResponse<String> refused = owner.call("POST", "requests", "{\"kind\":\"GRANT\",\"odsCode\":\"FXD23\","
                 + "\"account\":\"leo.lindqvist@nhs.net\",\"reason\":\"Not my branch\"}");
-        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(refused.statusCode()).as("another contractor's premises answers as if it did not exist: " + refused.body())
+                .isEqualTo(404);
         assertThat(owner.call("GET", "premises/FXD23", null).statusCode()).isEqualTo(404);
         HttpResponse<String> ownBranch = owner.call("GET", "premises/FM664", null);
         assertThat(ownBranch.statusCode()).isEqualTo(200);
@@ -41,7 +42,7 @@ class RequestFlowIT {
         loa.signIn("loa.bolton");
         HttpResponse<String> loaRequest = loa.call("POST", "requests", "{\"kind\":\"GRANT\",\"odsCode\":\"FM664\","
                 + "\"account\":\"leo.lindqvist@nhs.net\",\"reason\":\"LOAs change access directly\"}");
-        assertThat(loaRequest.statusCode()).as("only owners request").isEqualTo(403);
+        assertThat(loaRequest.statusCode()).as("only owners request: an LOA in scope is refused").isEqualTo(403);
 
         HttpResponse<String> otherForm = owner.page("request.xhtml?ods=FXD23");
         assertThat(otherForm.statusCode()).as("the request form for another contractor's premises").isEqualTo(404);

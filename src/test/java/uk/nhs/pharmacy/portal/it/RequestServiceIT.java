@@ -16,6 +16,7 @@ import uk.nhs.pharmacy.portal.mailbox.Delegation;
 import uk.nhs.pharmacy.portal.mailbox.Permission;
 import uk.nhs.pharmacy.portal.notification.Notification;
 import uk.nhs.pharmacy.portal.organisation.OdsCode;
+import uk.nhs.pharmacy.portal.platform.NotFound;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import uk.nhs.pharmacy.portal.request.AccessRequest;
 import uk.nhs.pharmacy.portal.request.ExpiryReminders;
@@ -130,8 +131,10 @@ class RequestServiceIT {
                 () -> requests.approve(actor("loa.asha"), mine.getId(), false, "Looks fine to me"));
         assertThat(own.getMessage()).contains("your own request");
         assertThrows(RuleViolation.class, () -> requests.reject(actor("loa.asha"), mine.getId(), "Nope"));
-        assertThrows(AccessDeniedException.class, () -> requests.approve(actor("owner.cohens"), mine.getId(), false, "x"));
-        assertThrows(AccessDeniedException.class, () -> requests.withdraw(actor("owner.cohens"), mine.getId()));
+        assertThrows(NotFound.class, () -> requests.approve(actor("owner.cohens"), mine.getId(), false, "x"));
+        assertThrows(NotFound.class, () -> requests.withdraw(actor("owner.cohens"), mine.getId()));
+        assertThrows(AccessDeniedException.class, () -> requests.approve(actor("owner.a1"), mine.getId(), false, "x"),
+                "an owner may see their request but not decide it");
         assertThat(requests.withdraw(actor("owner.a1"), mine.getId()).getState()).isEqualTo(RequestState.WITHDRAWN);
     }
 

@@ -65,6 +65,13 @@ class AccessPolicyTest {
     }
 
     @Test
+    void theAuditTrailIsSearchedByTheNationalTeamAndLoasButNotByOwners() {
+        assertThat(AccessPolicy.allows(national, Action.SEARCH_AUDIT, null)).isTrue();
+        assertThat(AccessPolicy.allows(loaBolton, Action.SEARCH_AUDIT, null)).isTrue();
+        assertThat(AccessPolicy.allows(ownerCohens, Action.SEARCH_AUDIT, null)).isFalse();
+    }
+
+    @Test
     void scheduledWorkMayActButNotAdministerNationally() {
         Actor sweep = Actor.system("expiry-sweep");
         assertThat(AccessPolicy.allows(sweep, Action.MANAGE_ACCESS, MANCHESTER_PREMISES)).isTrue();

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
+import uk.nhs.pharmacy.portal.platform.NotFound;
 import uk.nhs.pharmacy.portal.platform.RuleViolation;
 
 import java.text.MessageFormat;
@@ -47,13 +48,13 @@ public class Messages {
         } catch (RuntimeException e) {
             Throwable cause = e instanceof jakarta.ejb.EJBException || e instanceof jakarta.transaction.TransactionalException
                     ? e.getCause() : e;
-            if (cause instanceof SecurityException) {
+            if (cause instanceof SecurityException || cause instanceof NotFound) {
                 error("premises.notAllowed");
             } else if (cause instanceof RuleViolation || cause instanceof IllegalArgumentException
                     || cause instanceof IllegalStateException) {
                 errorText(cause.getMessage());
-            } else if (cause instanceof jakarta.validation.ConstraintViolationException) {
-                error("premises.missingInput");
+            } else if (cause instanceof jakarta.validation.ConstraintViolationException v) {
+                tooLong(v);
             } else if (cause instanceof jakarta.persistence.OptimisticLockException
                     || cause instanceof jakarta.transaction.RollbackException) {
                 error("premises.concurrentChange");
@@ -61,6 +62,18 @@ public class Messages {
                 throw e;
             }
             return false;
+        }
+    }
+
+    /** A value longer than the portal keeps is named with its limit; anything else missing asks for every field. */
+    private void tooLong(jakarta.validation.ConstraintViolationException v) {
+        var tooLong = v.getConstraintViolations().stream()
+                .filter(c -> c.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.Size)
+                .findFirst();
+        if (tooLong.isPresent()) {
+            error("input.tooLong", tooLong.get().getConstraintDescriptor().getAttributes().get("max"));
+        } else {
+            error("premises.missingInput");
         }
     }
 
