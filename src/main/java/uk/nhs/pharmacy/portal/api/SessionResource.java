@@ -39,8 +39,13 @@ public class SessionResource {
         if (credentials == null || credentials.username() == null || credentials.password() == null) {
             return Problem.response(400, "Bad request", "Send {\"username\": ..., \"password\": ...}.");
         }
-        AuthenticationStatus status = signIn.signIn(request, response, credentials.username(), credentials.password());
-        if (status != AuthenticationStatus.SUCCESS) {
+        var outcome = signIn.signIn(request, response, credentials.username(), credentials.password());
+        if (outcome.isThrottled()) {
+            return Response.fromResponse(Problem.response(429, "Too many attempts", "Too many failed sign-ins: wait "
+                    + outcome.retryAfterSeconds() + " seconds and try again, or ask the national team to unlock the account."))
+                    .header("Retry-After", outcome.retryAfterSeconds()).build();
+        }
+        if (outcome.status() != AuthenticationStatus.SUCCESS) {
             return Problem.response(401, "Not signed in", "The username or password is not right.");
         }
         request.getSession(true);

@@ -9,6 +9,8 @@ import uk.nhs.pharmacy.portal.mailbox.PremisesLazyModel;
 import uk.nhs.pharmacy.portal.mailbox.PremisesRow;
 import uk.nhs.pharmacy.portal.security.Actor;
 import uk.nhs.pharmacy.portal.security.CurrentUser;
+import uk.nhs.pharmacy.portal.security.LastSignIn;
+import uk.nhs.pharmacy.portal.security.PasswordSignIn;
 
 import java.io.Serializable;
 import java.util.Map;
@@ -43,6 +45,18 @@ public class HomeView implements Serializable {
             actor = currentUser.actor();
         }
         return actor;
+    }
+
+    /** The sign-in before this session's, for the person to spot one that was not theirs; null the first time. */
+    public LastSignIn getLastSignIn() {
+        Object previous = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext().getSessionMap()
+                .get(PasswordSignIn.PREVIOUS_SIGN_IN);
+        return previous instanceof LastSignIn last ? last : null;
+    }
+
+    public String getLastSignInAt() {
+        LastSignIn last = getLastSignIn();
+        return last == null ? null : uk.nhs.pharmacy.portal.platform.web.InstantDisplay.format(last.at());
     }
 
     public LazyDataModel<PremisesRow> getPremises() {

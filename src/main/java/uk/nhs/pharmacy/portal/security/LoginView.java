@@ -5,7 +5,6 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,10 +35,14 @@ public class LoginView {
             return;
         }
         ExternalContext external = faces.getExternalContext();
-        AuthenticationStatus status = signIn.signIn((HttpServletRequest) external.getRequest(),
+        SignInOutcome outcome = signIn.signIn((HttpServletRequest) external.getRequest(),
                 (HttpServletResponse) external.getResponse(), username, password);
         password = null;
-        switch (status) {
+        if (outcome.isThrottled()) {
+            messages.error("login.throttled", outcome.retryAfterSeconds());
+            return;
+        }
+        switch (outcome.status()) {
             case SEND_CONTINUE -> faces.responseComplete();
             case SUCCESS -> external.redirect(external.getRequestContextPath()
                     + FormSignIn.takeReturnTo((HttpServletRequest) external.getRequest()).orElse("/"));

@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.security;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -7,24 +8,67 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
 import jakarta.security.enterprise.credential.Password;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-/** Signing in with a username and password, the same for the sign-in page and the API. */
+import java.time.Duration;
+
+/**
+ * Signing in with a username and password, the same for the sign-in page and the API: throttled
+ * per account and client address ({@link SignInGuard}), every attempt audited, and the same work
+ * done for a username that does not exist as for one that does, so answers do not tell them apart.
+ */
 @ApplicationScoped
 public class PasswordSignIn {
+
+    /** The session attribute holding the {@link LastSignIn} before this one. */
+    public static final String PREVIOUS_SIGN_IN = PasswordSignIn.class.getName() + ".previous";
 
     @Inject
     SecurityContext securityContext;
 
-    public AuthenticationStatus signIn(HttpServletRequest request, HttpServletResponse response, String username,
-                                       String password) {
+    @Inject
+    SignInGuard guard;
+
+    @Inject
+    Pbkdf2PasswordHash hash;
+
+    private String dummyHash;
+
+    @PostConstruct
+    void prepareDummy() {
+        hash.initialize(SecurityConfig.HASH_PARAMETERS);
+        dummyHash = hash.generate("not-anyone's-password".toCharArray());
+    }
+
+    public SignInOutcome signIn(HttpServletRequest request, HttpServletResponse response, String username,
+                                String password) {
+        String name = PortalUser.normaliseUsername(username);
+        String from = guard.clientAddress(request);
+        Duration wait = guard.waitFor(name, from);
+        if (!wait.isZero()) {
+            guard.refused(name, from, wait);
+            return SignInOutcome.throttled(wait);
+        }
+        boolean known = guard.exists(name);
         if (request.getSession(false) != null) {
             request.changeSessionId(); // session fixation: the id a visitor arrived with is never signed in
         }
         AuthenticationStatus status = securityContext.authenticate(request, response,
                 AuthenticationParameters.withParams().newAuthentication(true).credential(
-                        new UsernamePasswordCredential(PortalUser.normaliseUsername(username), new Password(password))));
-        return status;
+                        new UsernamePasswordCredential(name, new Password(password))));
+        if (status == AuthenticationStatus.SUCCESS) {
+            LastSignIn previous = guard.succeeded(name, from);
+            if (previous != null) {
+                request.getSession().setAttribute(PREVIOUS_SIGN_IN, previous);
+            }
+        } else if (status == AuthenticationStatus.SEND_FAILURE) {
+            if (!known) {
+                hash.verify(password.toCharArray(), dummyHash); // as long as checking a real password
+            }
+            guard.failed(name, from);
+        }
+        return SignInOutcome.of(status);
     }
 }

@@ -326,6 +326,11 @@ class AuthorisationMatrixIT {
                         f -> Call.json("GET", "registrations/files/" + f.ownersUpload() + "/rejections", null, "QQ123"),
                         f -> Call.json("GET", "registrations/files/999999999/rejections", null, null), f -> "",
                         "N=OK LIN=404 LOUT=404 OWN=OK OTHER=404"),
+                // portal users
+                row("POST users/{username}/unlock", "unlock a person locked out by failed sign-ins",
+                        f -> Call.json("POST", "users/owner.a1/unlock", null, null),
+                        f -> Call.json("POST", "users/nobody.matrix@nhs.net/unlock", null, null), f -> "",
+                        "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),
                 // the session itself
                 new Row("GET session", "who is signed in", f -> Call.json("GET", "session", null, null), null, f -> "",
                         expect("N=OK LIN=OK LOUT=OK OWN=OK OTHER=OK"), Set.of()));

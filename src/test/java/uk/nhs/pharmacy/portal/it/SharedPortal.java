@@ -46,7 +46,8 @@ public final class SharedPortal implements BeforeAllCallback {
                 Path.of(System.getProperty("it.dataDir", "target/it-data")), System.getProperty("it.db.url"),
                 System.getProperty("it.db.class"), System.getProperty("it.db.user"), System.getProperty("it.db.password"),
                 List.of("-Dmail.smtp.host=127.0.0.1", "-Dmail.smtp.port=" + TestMail.PORT, "-Dportal.mail.poll.seconds=1",
-                        "-Dportal.mail.backoff.seconds=1", "-Dportal.mail.backoff.max.seconds=2"),
+                        "-Dportal.mail.backoff.seconds=1", "-Dportal.mail.backoff.max.seconds=2",
+                        "-Dportal.signIn.account.lockAfter=5"), // SignInGuardIT reaches the lock in seconds
                 new File("target/it-portal.log"));
         Running portal = new Running(process);
         Runtime.getRuntime().addShutdownHook(new Thread(portal::close));

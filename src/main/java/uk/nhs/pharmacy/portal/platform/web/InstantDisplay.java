@@ -24,6 +24,10 @@ public class InstantDisplay implements Converter<Instant> {
 
     @Override
     public String getAsString(FacesContext context, UIComponent component, Instant value) {
+        return format(value);
+    }
+
+    public static String format(Instant value) {
         return value == null ? "" : FORMAT.format(value);
     }
 }
