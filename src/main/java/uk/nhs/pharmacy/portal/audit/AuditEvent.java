@@ -56,6 +56,10 @@ public class AuditEvent {
     @Column(updatable = false)
     private String reason;
 
+    /** HMAC of the row's canonical form ({@link AuditRecord}), made with a key kept off the database. */
+    @Column(updatable = false)
+    private String mac;
+
     protected AuditEvent() {
         // for JPA
     }
@@ -82,6 +86,14 @@ public class AuditEvent {
     @PreRemove
     void refuseChange() {
         throw new IllegalStateException("Audit events are append-only");
+    }
+
+    /** Signs the row once, after its id is assigned and before it is inserted. */
+    void sign(String mac) {
+        if (this.mac != null) {
+            throw new IllegalStateException("Audit event " + id + " is signed already");
+        }
+        this.mac = mac;
     }
 
     public Long getId() {

@@ -31,12 +31,16 @@ public class AuditLog {
     @Inject
     Authorizer authorizer;
 
+    @Inject
+    AuditKey key;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent record(String actor, String action, String targetType, Long targetId, String targetLabel,
                              Long organisationId, String before, String after, String reason) {
         AuditEvent event = new AuditEvent(clock.instant(), actor, action, targetType, targetId, targetLabel,
                 organisationId, before, after, reason);
-        em.persist(event);
+        em.persist(event); // assigns the id, which the MAC covers
+        event.sign(key.mac(AuditRecord.of(event, null).canonical()));
         return event;
     }
 

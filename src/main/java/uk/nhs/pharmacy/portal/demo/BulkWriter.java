@@ -28,6 +28,8 @@ public final class BulkWriter implements AutoCloseable {
     private int pending;
     private long rowsWritten;
 
+    private boolean auditWritten;
+
     public BulkWriter(Connection connection, int batchSize) throws SQLException {
         this.connection = connection;
         this.batchSize = batchSize;
@@ -117,6 +119,7 @@ public final class BulkWriter implements AutoCloseable {
     public long audit(Instant at, String actor, String action, String targetType, Long targetId, String targetLabel,
                       Long organisationId, String before, String after, String reason) throws SQLException {
         long id = nextId("audit_event");
+        auditWritten = true;
         add("audit_event", id, at, actor, action, targetType, targetId, targetLabel, organisationId, before, after, reason);
         return id;
     }
@@ -167,6 +170,15 @@ public final class BulkWriter implements AutoCloseable {
 
     public void commit() throws SQLException {
         flush();
+        if (auditWritten) {
+            // Rows seeded in bulk are not signed (the seed has no audit key); the verifier accepts
+            // unsigned rows below this point, and the seal chain protects them once sealed.
+            try (PreparedStatement mark = connection.prepareStatement("UPDATE audit_seal_state SET state_value = "
+                    + "GREATEST(state_value, (SELECT COALESCE(MAX(id), 0) + 1 FROM audit_event)) WHERE state_key = 'mac_from_event'")) {
+                mark.executeUpdate();
+            }
+            auditWritten = false;
+        }
         connection.commit();
     }
 

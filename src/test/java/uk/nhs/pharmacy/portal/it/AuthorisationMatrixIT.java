@@ -331,6 +331,9 @@ class AuthorisationMatrixIT {
                         f -> Call.json("POST", "users/owner.a1/unlock", null, null),
                         f -> Call.json("POST", "users/nobody.matrix@nhs.net/unlock", null, null), f -> "",
                         "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),
+                // the audit trail
+                row("GET audit/verify", "verify the audit trail", f -> Call.json("GET", "audit/verify", null, "\"head\""),
+                        null, f -> "", "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),
                 // the session itself
                 new Row("GET session", "who is signed in", f -> Call.json("GET", "session", null, null), null, f -> "",
                         expect("N=OK LIN=OK LOUT=OK OWN=OK OTHER=OK"), Set.of()));

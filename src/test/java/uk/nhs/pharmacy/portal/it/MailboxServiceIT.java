@@ -113,6 +113,84 @@ class MailboxServiceIT {
         System.out.println("Scope rule: the three forms agree on " + compared + " (actor, organisation) pairs");
     }
 
+    @Inject
+    uk.nhs.pharmacy.portal.audit.AuditSealSchedule sealing;
+
+    @Inject
+    uk.nhs.pharmacy.portal.audit.AuditVerifier verifier;
+
+    private void sql(String statement, Object... parameters) throws Exception {
+        tx.begin();
+        em.joinTransaction();
+        var query = em.createNativeQuery(statement);
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        query.executeUpdate();
+        tx.commit();
+    }
+
+    private java.util.Map<Long, String> problems() {
+        java.util.Map<Long, String> found = new java.util.TreeMap<>();
+        verifier.verify(actor("national"), null, null).problems().forEach(p -> found.merge(p.eventId(), p.kind(), (a, b) -> a + "," + b));
+        return found;
+    }
+
+    /**
+     * The audit trail shows tampering: a row changed, deleted or inserted in SQL behind the portal's
+     * back is named by the verifier, and so is a rewrite of the whole chain against an exported head.
+     */
+    @Test
+    void aChangedDeletedOrInsertedAuditRowIsNamedByTheVerifier() throws Exception {
+        SharedMailbox mailbox = mailboxOf("FXJ72");
+        List<PersonalAccount> people = peopleWithoutAccessTo(mailbox, 3);
+        List<Long> events = new java.util.ArrayList<>();
+        for (PersonalAccount person : people) {
+            Delegation granted = mailboxes.grant(actor("loa.bolton"), mailbox.getId(), person.getId(),
+                    Set.of(Permission.FULL_ACCESS), false, null, "Seal test");
+            events.add(em.createQuery("select e.id from AuditEvent e where e.targetId = :id and e.action = 'DELEGATION_GRANTED'",
+                    Long.class).setParameter("id", granted.getId()).getSingleResult());
+        }
+        sealing.sealAll();
+        assertEquals(java.util.Map.of(), problems(), "the trail as the portal wrote it verifies");
+        var head = verifier.verify(actor("national"), null, null).head();
+        assertTrue(head.sealNo() >= 3, "sealed: " + head);
+
+        long changed = events.get(0);
+        long deleted = events.get(1);
+        Object[] deletedRow = (Object[]) em.createNativeQuery("SELECT id, occurred_at, actor, action, target_type, target_id, "
+                + "target_label, organisation_id, before_state, after_state, reason, mac FROM audit_event WHERE id = ?")
+                .setParameter(1, deleted).getSingleResult();
+        long inserted = events.get(2) + 1_000_000;
+        sql("UPDATE audit_event SET reason = 'Nothing to see here' WHERE id = ?", changed);
+        sql("DELETE FROM audit_event WHERE id = ?", deleted);
+        sql("INSERT INTO audit_event (id, occurred_at, actor, action, target_type, target_label, reason) "
+                + "VALUES (?, ?, 'loa.bolton', 'DELEGATION_REVOKED', 'DELEGATION', 'someone@nhs.net', 'Backfilled')",
+                inserted, java.sql.Timestamp.from(Instant.now()));
+        try {
+            java.util.Map<Long, String> unsealed = problems();
+            assertEquals("CHANGED", unsealed.get(changed), unsealed.toString());
+            assertEquals("DELETED", unsealed.get(deleted), unsealed.toString());
+            assertEquals("INSERTED", unsealed.get(inserted), "found before sealing: " + unsealed);
+            sealing.sealAll();
+            assertEquals("INSERTED", problems().get(inserted), "and after the sealer sealed it as it found it");
+            assertEquals(3, problems().size(), problems().toString());
+
+            sql("UPDATE audit_seal SET hash = ? WHERE seal_no = ?", "f".repeat(64), head.sealNo());
+            var rewritten = verifier.verify(actor("national"), head.sealNo(), head.hash()).problems();
+            assertTrue(rewritten.stream().anyMatch(p -> p.kind().equals("REWRITTEN")), rewritten.toString());
+            sql("UPDATE audit_seal SET hash = ? WHERE seal_no = ?", head.hash(), head.sealNo());
+        } finally {
+            sql("UPDATE audit_event SET reason = 'Seal test' WHERE id = ?", changed);
+            sql("INSERT INTO audit_event (id, occurred_at, actor, action, target_type, target_id, target_label, organisation_id, "
+                    + "before_state, after_state, reason, mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", deletedRow);
+        }
+        var again = verifier.verify(actor("national"), head.sealNo(), head.hash());
+        assertEquals(java.util.Map.of(inserted, "INSERTED"), problems(),
+                "with the changed and deleted rows put back, only the intruder's row (now in the chain for good) is named: " + again);
+        assertThrows(AccessDeniedException.class, () -> verifier.verify(actor("loa.gm"), null, null));
+    }
+
     /** Scope.covers as services reach it, through the one rule table. */
     private static boolean covers(Actor actor, uk.nhs.pharmacy.portal.organisation.Organisation o) {
         return uk.nhs.pharmacy.portal.security.AccessPolicy.allows(actor, uk.nhs.pharmacy.portal.security.Action.VIEW,

@@ -1,0 +1,52 @@
+package uk.nhs.pharmacy.portal.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * An audit row as the database holds it, in the one canonical form that its MAC and its link in the
+ * seal chain are computed over: every field length-prefixed (so no two rows share a form), the time
+ * to the second (what every supported database keeps).
+ */
+record AuditRecord(long id, Instant occurredAt, String actor, String action, String targetType, Long targetId,
+                   String targetLabel, Long organisationId, String before, String after, String reason, String mac) {
+
+    static AuditRecord of(AuditEvent e, String mac) {
+        return new AuditRecord(e.getId(), e.getOccurredAt(), e.getActor(), e.getAction(), e.getTargetType(), e.getTargetId(),
+                e.getTargetLabel(), e.getOrganisationId(), e.getBefore(), e.getAfter(), e.getReason(), mac);
+    }
+
+    byte[] canonical() {
+        StringBuilder s = new StringBuilder();
+        for (Object field : new Object[]{id, occurredAt == null ? null : occurredAt.getEpochSecond(), actor, action, targetType,
+                targetId, targetLabel, organisationId, before, after, reason}) {
+            String text = field == null ? null : field.toString();
+            s.append(text == null ? "-" : text.length() + ":" + text).append('|');
+        }
+        return s.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The columns, in the order {@link #read} expects them. */
+    static final String COLUMNS = "id, occurred_at, actor, action, target_type, target_id, target_label, organisation_id, "
+            + "before_state, after_state, reason, mac";
+
+    static AuditRecord read(Object[] row) {
+        return new AuditRecord(((Number) row[0]).longValue(), instant(row[1]), (String) row[2], (String) row[3],
+                (String) row[4], row[5] == null ? null : ((Number) row[5]).longValue(), (String) row[6],
+                row[7] == null ? null : ((Number) row[7]).longValue(), (String) row[8], (String) row[9], (String) row[10],
+                (String) row[11]);
+    }
+
+    static Instant instant(Object value) {
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime l) {
+            return l.toInstant(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return null;
+    }
+}

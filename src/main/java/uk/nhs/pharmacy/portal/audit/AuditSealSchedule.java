@@ -1,0 +1,113 @@
+package uk.nhs.pharmacy.portal.audit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.ScheduleExpression;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Seals committed audit events every {@code portal.audit.seal.seconds} (default 2), and once a day
+ * writes the chain's head to a file off the database ({@code portal.audit.headDir}) and to the log,
+ * where a rewrite of the whole chain cannot reach it.
+ */
+@Startup
+@Singleton
+@DependsOn("DatabaseMigrator")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class AuditSealSchedule {
+
+    private static final Logger LOG = Logger.getLogger(AuditSealSchedule.class.getName());
+    private static final String SEAL = "audit-seal";
+    private static final String HEAD = "audit-head";
+
+    @Resource
+    TimerService timers;
+
+    @Inject
+    AuditSeal seal;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "portal.audit.seal.seconds", defaultValue = "2")
+    int everySeconds;
+
+    /** Where the daily heads go; by default audit-heads in the data directory. Keep it off the database's host. */
+    @Inject
+    @ConfigProperty(name = "portal.audit.headDir")
+    java.util.Optional<String> headDir;
+
+    @Inject
+    @ConfigProperty(name = "portal.data.dir")
+    String dataDir;
+
+    @PostConstruct
+    void start() {
+        long every = Math.max(1, everySeconds) * 1000L;
+        timers.createIntervalTimer(every, every, new TimerConfig(SEAL, false));
+        timers.createCalendarTimer(new ScheduleExpression().hour("0").minute("5"), new TimerConfig(HEAD, false));
+    }
+
+    @Timeout
+    void onTimer(Timer timer) {
+        try {
+            if (HEAD.equals(timer.getInfo())) {
+                exportHead();
+            } else {
+                sealAll();
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Audit sealing failed; the next run tries again", e);
+        }
+    }
+
+    /** Seals until nothing is left (a few batches at most), so a busy minute does not fall behind. */
+    public int sealAll() {
+        int sealed = 0;
+        for (int batch = 0; batch < 20; batch++) {
+            int now = seal.sealCommitted();
+            sealed += now;
+            if (now == 0) {
+                break;
+            }
+        }
+        return sealed;
+    }
+
+    /** Writes today's head: "seal_no event_id hash", one file a day. */
+    public Path exportHead() {
+        sealAll();
+        AuditSeal.Head head = seal.head();
+        String line = head.sealNo() + " " + head.eventId() + " " + head.hash();
+        LOG.info("Audit trail head " + LocalDate.now(clock.withZone(ZoneOffset.UTC)) + ": " + line);
+        try {
+            Path dir = headDir.filter(d -> !d.isBlank()).map(Path::of).orElse(Path.of(dataDir, "audit-heads"));
+            Files.createDirectories(dir);
+            Path file = dir.resolve("audit-head-" + LocalDate.now(clock.withZone(ZoneOffset.UTC)) + ".txt");
+            Files.writeString(file, line + "\n");
+            return file;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
