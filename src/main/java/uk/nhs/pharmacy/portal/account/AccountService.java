@@ -1,5 +1,10 @@
 package uk.nhs.pharmacy.portal.account;
 
+import uk.nhs.pharmacy.portal.audit.AuditAction;
+import uk.nhs.pharmacy.portal.audit.AuditEntry;
+import uk.nhs.pharmacy.portal.audit.AuditTarget;
+import uk.nhs.pharmacy.portal.audit.AuditTargetType;
+import uk.nhs.pharmacy.portal.audit.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -27,7 +32,6 @@ import java.util.List;
 @Transactional
 public class AccountService {
 
-    public static final String TARGET_ACCOUNT = "ACCOUNT";
 
     @PersistenceContext
     EntityManager em;
@@ -62,8 +66,9 @@ public class AccountService {
         account.registerMobileDevice(mobileDevice);
         accounts.add(account);
         em.flush(); // a clash with a concurrent creation fails here, inside this transaction
-        audit.record(actor.username(), "ACCOUNT_CREATED", TARGET_ACCOUNT, account.getId(), account.getAddress().value(),
-                home.getId(), null, account.displayName() + ", " + jobRole + " at " + home.getName(), null);
+        audit.record(new AuditEntry(actor.username(), AuditAction.ACCOUNT_CREATED,
+                new AuditTarget(AuditTargetType.ACCOUNT, account.getId(), account.getAddress().value()), home.getId(),
+                Change.to(account.displayName() + ", " + jobRole + " at " + home.getName()), null));
         return account;
     }
 
@@ -77,9 +82,9 @@ public class AccountService {
         account.rename(firstName, lastName);
         account.changeJobRole(jobRole);
         account.registerMobileDevice(mobileDevice);
-        audit.record(actor.username(), "ACCOUNT_CHANGED", TARGET_ACCOUNT, account.getId(), address.value(),
-                account.getHomeOrganisation().getId(), before,
-                account.displayName() + ", " + jobRole + ", mobile " + mobileDevice, null);
+        audit.record(new AuditEntry(actor.username(), AuditAction.ACCOUNT_CHANGED,
+                new AuditTarget(AuditTargetType.ACCOUNT, account.getId(), address.value()), account.getHomeOrganisation().getId(),
+                Change.of(before, account.displayName() + ", " + jobRole + ", mobile " + mobileDevice), null));
         return account;
     }
 
@@ -101,8 +106,9 @@ public class AccountService {
         } catch (IllegalStateException e) {
             throw new RuleViolation(e.getMessage());
         }
-        audit.record(actor.username(), "ACCOUNT_JOINED", TARGET_ACCOUNT, account.getId(), address.value(),
-                newHome.getId(), before, "ACTIVE at " + newHome.getName() + " (" + newHome.getOdsCode() + ")", reason);
+        audit.record(new AuditEntry(actor.username(), AuditAction.ACCOUNT_JOINED,
+                new AuditTarget(AuditTargetType.ACCOUNT, account.getId(), address.value()), newHome.getId(),
+                Change.of(before, "ACTIVE at " + newHome.getName() + " (" + newHome.getOdsCode() + ")"), reason));
         return account;
     }
 
@@ -118,9 +124,8 @@ public class AccountService {
                 .setMaxResults(1000).getResultList();
         for (PersonalAccount account : lapsed) {
             account.disable();
-            audit.record(system.username(), "ACCOUNT_DISABLED", TARGET_ACCOUNT, account.getId(),
-                    account.getAddress().value(), account.getHomeOrganisation().getId(), "LEAVER since "
-                            + account.getLeaverSince(), "DISABLED", "No organisation accepted the leaver within 30 days");
+            audit.record(new AuditEntry(system.username(), AuditAction.ACCOUNT_DISABLED, new AuditTarget(AuditTargetType.ACCOUNT, account.getId(), account.getAddress().value()), account.getHomeOrganisation().getId(), Change.of("LEAVER since "
+                            + account.getLeaverSince(), "DISABLED"), "No organisation accepted the leaver within 30 days"));
         }
         return lapsed.size();
     }

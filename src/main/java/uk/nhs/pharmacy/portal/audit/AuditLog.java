@@ -35,10 +35,11 @@ public class AuditLog {
     AuditKey key;
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public AuditEvent record(String actor, String action, String targetType, Long targetId, String targetLabel,
-                             Long organisationId, String before, String after, String reason) {
-        AuditEvent event = new AuditEvent(clock.instant(), actor, action, targetType, targetId, targetLabel,
-                organisationId, before, after, reason);
+    public AuditEvent record(AuditEntry entry) {
+        AuditTarget target = entry.target();
+        AuditEvent event = new AuditEvent(clock.instant(), entry.actor(), entry.action().name(), target.type().name(),
+                target.id(), target.label(), entry.organisationId(), entry.change().before(), entry.change().after(),
+                entry.reason());
         em.persist(event); // assigns the id, which the MAC covers
         event.sign(key.mac(AuditRecord.of(event, null).canonical()));
         return event;

@@ -12,12 +12,12 @@ import uk.nhs.pharmacy.portal.security.SecurityEvent;
 @ApplicationScoped
 public class SignInAudit {
 
-    static final String TARGET_USER = "USER";
-
     @Inject
     AuditLog audit;
 
     void record(@Observes SecurityEvent event) {
-        audit.record(event.actor(), event.action(), TARGET_USER, null, event.username(), null, null, event.detail(), null);
+        audit.record(new AuditEntry(event.actor(), AuditAction.valueOf(event.action()),
+                new AuditTarget(AuditTargetType.USER, null, event.username()), null,
+                Change.to(event.detail()), null));
     }
 }

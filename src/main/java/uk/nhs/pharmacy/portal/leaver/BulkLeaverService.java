@@ -1,5 +1,10 @@
 package uk.nhs.pharmacy.portal.leaver;
 
+import uk.nhs.pharmacy.portal.audit.AuditAction;
+import uk.nhs.pharmacy.portal.audit.AuditEntry;
+import uk.nhs.pharmacy.portal.audit.AuditTarget;
+import uk.nhs.pharmacy.portal.audit.AuditTargetType;
+import uk.nhs.pharmacy.portal.audit.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -107,8 +112,9 @@ public class BulkLeaverService {
             em.persist(new BulkLeaverRow(job, line));
         }
         long good = lines.stream().filter(BulkLeaverFile.Line::ok).count();
-        audit.record(actor.username(), "BULK_LEAVERS_ACCEPTED", "BULK_LEAVER_JOB", job.getId(), job.getFileName(), null,
-                null, good + " of " + lines.size() + " lines to run", reason);
+        audit.record(new AuditEntry(actor.username(), AuditAction.BULK_LEAVERS_ACCEPTED,
+                new AuditTarget(AuditTargetType.BULK_LEAVER_JOB, job.getId(), job.getFileName()), null,
+                Change.to(good + " of " + lines.size() + " lines to run"), reason));
         runner.startAfterCommit(job.getId());
         return job;
     }

@@ -1,5 +1,10 @@
 package uk.nhs.pharmacy.portal.leaver;
 
+import uk.nhs.pharmacy.portal.audit.AuditAction;
+import uk.nhs.pharmacy.portal.audit.AuditEntry;
+import uk.nhs.pharmacy.portal.audit.AuditTarget;
+import uk.nhs.pharmacy.portal.audit.AuditTargetType;
+import uk.nhs.pharmacy.portal.audit.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -44,7 +49,6 @@ import java.util.stream.Collectors;
 @Transactional
 public class LeaverService {
 
-    public static final String TARGET_CASE = "LEAVER_CASE";
 
     @Inject
     LeaverRepository cases;
@@ -86,9 +90,9 @@ public class LeaverService {
     public LeaverCase open(@NotNull Actor actor, @NotNull @jakarta.validation.Valid LeaverRequest request) {
         LeaverCase leaverCase = prepare(actor, request);
         cases.add(leaverCase);
-        audit.record(actor.username(), "LEAVER_CASE_OPENED", TARGET_CASE, leaverCase.getId(),
-                leaverCase.getAccount().getAddress().value(), leaverCase.getScopeOrganisation().getId(), null,
-                describe(leaverCase), leaverCase.getReason());
+        audit.record(new AuditEntry(actor.username(), AuditAction.LEAVER_CASE_OPENED,
+                new AuditTarget(AuditTargetType.LEAVER_CASE, leaverCase.getId(), leaverCase.getAccount().getAddress().value()), leaverCase.getScopeOrganisation().getId(),
+                Change.to(describe(leaverCase)), leaverCase.getReason()));
         Instant now = leaverCase.getOpenedAt();
         if (leaverCase.isDueAt(now)) {
             run(actor, leaverCase, now);
@@ -191,8 +195,9 @@ public class LeaverService {
             leaverCase.record(StepKind.MARK_LEAVER, account.getAddress() + " is Active (Leaver) until "
                     + now.plus(PersonalAccount.LEAVER_GRACE) + " unless another organisation accepts them as a joiner",
                     actor.username(), now);
-            audit.record(actor.username(), "ACCOUNT_LEAVER", "ACCOUNT", account.getId(), account.getAddress().value(),
-                    account.getHomeOrganisation().getId(), "ACTIVE", "LEAVER", because);
+            audit.record(new AuditEntry(actor.username(), AuditAction.ACCOUNT_LEAVER,
+                    new AuditTarget(AuditTargetType.ACCOUNT, account.getId(), account.getAddress().value()), account.getHomeOrganisation().getId(),
+                    Change.of("ACTIVE", "LEAVER"), because));
         }
         for (SharedMailbox mailbox : owned.values()) {
             long[] counts = mailboxes.liveCounts(mailbox.getId(), now);
@@ -204,14 +209,14 @@ public class LeaverService {
         if (account.hasMobileDevice()) {
             leaverCase.record(StepKind.REMOTE_WIPE, "Remote wipe of NHSmail data requested for the mobile device "
                     + "registered to " + account.getAddress(), actor.username(), now);
-            audit.record(actor.username(), "REMOTE_WIPE_REQUESTED", "ACCOUNT", account.getId(),
-                    account.getAddress().value(), leaverCase.getScopeOrganisation().getId(), null,
-                    "remote wipe requested", because);
+            audit.record(new AuditEntry(actor.username(), AuditAction.REMOTE_WIPE_REQUESTED,
+                    new AuditTarget(AuditTargetType.ACCOUNT, account.getId(), account.getAddress().value()), leaverCase.getScopeOrganisation().getId(),
+                    Change.to("remote wipe requested"), because));
         }
         leaverCase.settle(actor.username(), now);
-        audit.record(actor.username(), "LEAVER_CASE_RUN", TARGET_CASE, leaverCase.getId(),
-                account.getAddress().value(), leaverCase.getScopeOrganisation().getId(), null,
-                inScope.size() + " revoked; " + leaverCase.getState(), leaverCase.getReason());
+        audit.record(new AuditEntry(actor.username(), AuditAction.LEAVER_CASE_RUN,
+                new AuditTarget(AuditTargetType.LEAVER_CASE, leaverCase.getId(), account.getAddress().value()), leaverCase.getScopeOrganisation().getId(),
+                Change.to(inScope.size() + " revoked; " + leaverCase.getState()), leaverCase.getReason()));
     }
 
     private static boolean inCase(LeaverCase leaverCase, Organisation premises) {
@@ -258,9 +263,9 @@ public class LeaverService {
         }
         step.complete(StepState.SUCCESSOR_CHOSEN, actor.username(), now,
                 person.getAddress() + " owns " + mailbox.getAddress() + " in place of " + leaverCase.getAccount().getAddress());
-        audit.record(actor.username(), "LEAVER_SUCCESSOR_CHOSEN", TARGET_CASE, caseId,
-                leaverCase.getAccount().getAddress().value(), mailbox.getPremises().getId(), null,
-                person.getAddress() + " owns " + mailbox.getAddress(), reason);
+        audit.record(new AuditEntry(actor.username(), AuditAction.LEAVER_SUCCESSOR_CHOSEN,
+                new AuditTarget(AuditTargetType.LEAVER_CASE, caseId, leaverCase.getAccount().getAddress().value()), mailbox.getPremises().getId(),
+                Change.to(person.getAddress() + " owns " + mailbox.getAddress()), reason));
         settleIfDone(actor, leaverCase, now);
         return leaverCase;
     }
@@ -272,9 +277,9 @@ public class LeaverService {
         Instant now = clock.instant();
         step.complete(StepState.EXCEPTION_CONFIRMED, actor.username(), now,
                 "Exception confirmed for " + step.getMailbox().getAddress() + ": " + reason);
-        audit.record(actor.username(), "LEAVER_EXCEPTION_CONFIRMED", TARGET_CASE, caseId,
-                leaverCase.getAccount().getAddress().value(), step.getMailbox().getPremises().getId(),
-                step.getDetail(), "exception confirmed", reason);
+        audit.record(new AuditEntry(actor.username(), AuditAction.LEAVER_EXCEPTION_CONFIRMED,
+                new AuditTarget(AuditTargetType.LEAVER_CASE, caseId, leaverCase.getAccount().getAddress().value()), step.getMailbox().getPremises().getId(),
+                Change.of(step.getDetail(), "exception confirmed"), reason));
         settleIfDone(actor, leaverCase, now);
         return leaverCase;
     }
@@ -290,9 +295,9 @@ public class LeaverService {
         } catch (IllegalStateException e) {
             throw new RuleViolation(e.getMessage());
         }
-        audit.record(actor.username(), "LEAVER_CASE_CANCELLED", TARGET_CASE, caseId,
-                leaverCase.getAccount().getAddress().value(), leaverCase.getScopeOrganisation().getId(),
-                describe(leaverCase), "cancelled", reason);
+        audit.record(new AuditEntry(actor.username(), AuditAction.LEAVER_CASE_CANCELLED,
+                new AuditTarget(AuditTargetType.LEAVER_CASE, caseId, leaverCase.getAccount().getAddress().value()), leaverCase.getScopeOrganisation().getId(),
+                Change.of(describe(leaverCase), "cancelled"), reason));
         return leaverCase;
     }
 
@@ -321,9 +326,9 @@ public class LeaverService {
     private void settleIfDone(Actor actor, LeaverCase leaverCase, Instant now) {
         if (leaverCase.getSteps().stream().noneMatch(LeaverStep::isWaiting)) {
             leaverCase.settle(actor.username(), now);
-            audit.record(actor.username(), "LEAVER_CASE_CLOSED", TARGET_CASE, leaverCase.getId(),
-                    leaverCase.getAccount().getAddress().value(), leaverCase.getScopeOrganisation().getId(), null,
-                    "closed", null);
+            audit.record(new AuditEntry(actor.username(), AuditAction.LEAVER_CASE_CLOSED,
+                    new AuditTarget(AuditTargetType.LEAVER_CASE, leaverCase.getId(), leaverCase.getAccount().getAddress().value()), leaverCase.getScopeOrganisation().getId(),
+                    Change.to("closed"), null));
         }
     }
 

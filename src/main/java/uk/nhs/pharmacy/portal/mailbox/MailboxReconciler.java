@@ -1,5 +1,10 @@
 package uk.nhs.pharmacy.portal.mailbox;
 
+import uk.nhs.pharmacy.portal.audit.AuditAction;
+import uk.nhs.pharmacy.portal.audit.AuditEntry;
+import uk.nhs.pharmacy.portal.audit.AuditTarget;
+import uk.nhs.pharmacy.portal.audit.AuditTargetType;
+import uk.nhs.pharmacy.portal.audit.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -63,9 +68,9 @@ public class MailboxReconciler {
             List<Reconciliation.Drift> drift = reconciliation.compare(mailbox.getAddress().value(), expected);
             if (repair && !drift.isEmpty()) {
                 reconciliation.repair(mailbox.getAddress().value(), drift);
-                audit.record(actor.username(), "PLATFORM_DRIFT_REPAIRED", MailboxService.TARGET_MAILBOX, mailbox.getId(),
-                        mailbox.getAddress().value(), mailbox.getPremises().getId(), drift.toString(),
-                        "platform set to the portal's access", reason == null ? "Reconciliation" : reason);
+                audit.record(new AuditEntry(actor.username(), AuditAction.PLATFORM_DRIFT_REPAIRED,
+                        new AuditTarget(AuditTargetType.MAILBOX, mailbox.getId(), mailbox.getAddress().value()), mailbox.getPremises().getId(),
+                        Change.of(drift.toString(), "platform set to the portal's access"), reason == null ? "Reconciliation" : reason));
             }
             return drift;
         } catch (MailPlatform.PlatformException e) {

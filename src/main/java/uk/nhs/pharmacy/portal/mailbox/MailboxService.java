@@ -1,5 +1,10 @@
 package uk.nhs.pharmacy.portal.mailbox;
 
+import uk.nhs.pharmacy.portal.audit.AuditAction;
+import uk.nhs.pharmacy.portal.audit.AuditEntry;
+import uk.nhs.pharmacy.portal.audit.AuditTarget;
+import uk.nhs.pharmacy.portal.audit.AuditTargetType;
+import uk.nhs.pharmacy.portal.audit.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -35,8 +40,6 @@ import java.util.stream.Collectors;
 @Transactional
 public class MailboxService {
 
-    public static final String TARGET_DELEGATION = "DELEGATION";
-    public static final String TARGET_MAILBOX = "MAILBOX";
 
     @Inject
     MailboxRepository mailboxes;
@@ -98,8 +101,9 @@ public class MailboxService {
             throw new RuleViolation(e.getMessage());
         }
         mailboxes.add(delegation);
-        audit.record(actor.username(), "DELEGATION_GRANTED", TARGET_DELEGATION, delegation.getId(),
-                account.getAddress().value(), mailbox.getPremises().getId(), null, delegation.describe(), reason);
+        audit.record(new AuditEntry(actor.username(), AuditAction.DELEGATION_GRANTED,
+                new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), account.getAddress().value()), mailbox.getPremises().getId(),
+                Change.to(delegation.describe()), reason));
         outbox.record(mailbox.getId(), mailbox.getAddress().value(), account.getAddress().value(),
                 ProvisioningKind.ACCESS_GRANTED, rights(delegation), actor.username());
         return delegation;
@@ -117,8 +121,9 @@ public class MailboxService {
         });
         SharedMailbox mailbox = SharedMailbox.conforming(premises, clock.instant());
         mailboxes.add(mailbox);
-        audit.record(actor.username(), "MAILBOX_CREATED", TARGET_MAILBOX, mailbox.getId(), mailbox.getAddress().value(),
-                premisesId, null, mailbox.getAddress() + " " + mailbox.getStatus(), reason);
+        audit.record(new AuditEntry(actor.username(), AuditAction.MAILBOX_CREATED,
+                new AuditTarget(AuditTargetType.MAILBOX, mailbox.getId(), mailbox.getAddress().value()), premisesId,
+                Change.to(mailbox.getAddress() + " " + mailbox.getStatus()), reason));
         outbox.record(mailbox.getId(), mailbox.getAddress().value(), null, ProvisioningKind.MAILBOX_CREATED, null,
                 actor.username());
         return mailbox;
@@ -147,9 +152,9 @@ public class MailboxService {
         } catch (IllegalArgumentException e) {
             throw new RuleViolation(e.getMessage());
         }
-        audit.record(actor.username(), "DELEGATION_CHANGED", TARGET_DELEGATION, delegation.getId(),
-                delegation.getAccount().getAddress().value(), delegation.getMailbox().getPremises().getId(), before,
-                delegation.describe() + (leavesNoOwner ? " [confirmed: leaves no owner]" : ""), reason);
+        audit.record(new AuditEntry(actor.username(), AuditAction.DELEGATION_CHANGED,
+                new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), delegation.getAccount().getAddress().value()), delegation.getMailbox().getPremises().getId(),
+                Change.of(before, delegation.describe() + (leavesNoOwner ? " [confirmed: leaves no owner]" : "")), reason));
         outbox.record(delegation.getMailbox().getId(), delegation.getMailbox().getAddress().value(),
                 delegation.getAccount().getAddress().value(), ProvisioningKind.ACCESS_CHANGED, rights(delegation),
                 actor.username());
@@ -183,9 +188,9 @@ public class MailboxService {
         }
         Instant before = delegation.getExpiresAt();
         delegation.extendTo(newExpiry);
-        audit.record(actor.username(), "DELEGATION_EXPIRY_CHANGED", TARGET_DELEGATION, delegation.getId(),
-                delegation.getAccount().getAddress().value(), delegation.getMailbox().getPremises().getId(),
-                before == null ? "no end" : "until " + before, newExpiry == null ? "no end" : "until " + newExpiry, reason);
+        audit.record(new AuditEntry(actor.username(), AuditAction.DELEGATION_EXPIRY_CHANGED,
+                new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), delegation.getAccount().getAddress().value()), delegation.getMailbox().getPremises().getId(),
+                Change.of(before == null ? "no end" : "until " + before, newExpiry == null ? "no end" : "until " + newExpiry), reason));
         return delegation;
     }
 
@@ -262,9 +267,9 @@ public class MailboxService {
                                 @Reason String reason) {
         String before = delegation.describe();
         delegation.revoke(actor.username(), now, reason);
-        audit.record(actor.username(), "DELEGATION_REVOKED", TARGET_DELEGATION, delegation.getId(),
-                delegation.getAccount().getAddress().value(), delegation.getMailbox().getPremises().getId(),
-                before, "revoked", reason);
+        audit.record(new AuditEntry(actor.username(), AuditAction.DELEGATION_REVOKED,
+                new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), delegation.getAccount().getAddress().value()), delegation.getMailbox().getPremises().getId(),
+                Change.of(before, "revoked"), reason));
         outbox.record(delegation.getMailbox().getId(), delegation.getMailbox().getAddress().value(),
                 delegation.getAccount().getAddress().value(), ProvisioningKind.ACCESS_REVOKED, "", actor.username());
     }
@@ -299,9 +304,9 @@ public class MailboxService {
         Actor system = Actor.system("expiry-sweep");
         String before = delegation.describe();
         delegation.revoke(system.username(), now, "Access expired at " + delegation.getExpiresAt());
-        audit.record(system.username(), "DELEGATION_EXPIRED", TARGET_DELEGATION, delegation.getId(),
-                delegation.getAccount().getAddress().value(), delegation.getMailbox().getPremises().getId(), before,
-                "revoked", delegation.getRevokeReason());
+        audit.record(new AuditEntry(system.username(), AuditAction.DELEGATION_EXPIRED,
+                new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), delegation.getAccount().getAddress().value()), delegation.getMailbox().getPremises().getId(),
+                Change.of(before, "revoked"), delegation.getRevokeReason()));
         outbox.record(delegation.getMailbox().getId(), delegation.getMailbox().getAddress().value(),
                 delegation.getAccount().getAddress().value(), ProvisioningKind.ACCESS_REVOKED, "", system.username());
         return true;
@@ -329,9 +334,9 @@ public class MailboxService {
         }
         String before = delegation.describe();
         delegation.revoke(actor.username(), now, reason);
-        audit.record(actor.username(), "DELEGATION_REVOKED", TARGET_DELEGATION, delegation.getId(),
-                delegation.getAccount().getAddress().value(), delegation.getMailbox().getPremises().getId(),
-                before, warning == null ? "revoked" : "revoked [confirmed: " + warning + "]", reason);
+        audit.record(new AuditEntry(actor.username(), AuditAction.DELEGATION_REVOKED,
+                new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), delegation.getAccount().getAddress().value()), delegation.getMailbox().getPremises().getId(),
+                Change.of(before, warning == null ? "revoked" : "revoked [confirmed: " + warning + "]"), reason));
         outbox.record(delegation.getMailbox().getId(), delegation.getMailbox().getAddress().value(),
                 delegation.getAccount().getAddress().value(), ProvisioningKind.ACCESS_REVOKED, "", actor.username());
         return delegation;
@@ -347,7 +352,8 @@ public class MailboxService {
         } catch (IllegalStateException e) {
             throw new RuleViolation(e.getMessage());
         }
-        audit.record(actor.username(), "PROVISIONING_RETRIED", TARGET_MAILBOX, mailbox.getId(), mailbox.getAddress().value(),
-                mailbox.getPremises().getId(), "FAILED: " + event.getLastError(), "PENDING", null);
+        audit.record(new AuditEntry(actor.username(), AuditAction.PROVISIONING_RETRIED,
+                new AuditTarget(AuditTargetType.MAILBOX, mailbox.getId(), mailbox.getAddress().value()), mailbox.getPremises().getId(),
+                Change.of("FAILED: " + event.getLastError(), "PENDING"), null));
     }
 }

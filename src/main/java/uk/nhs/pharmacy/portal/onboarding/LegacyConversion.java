@@ -1,5 +1,10 @@
 package uk.nhs.pharmacy.portal.onboarding;
 
+import uk.nhs.pharmacy.portal.audit.AuditAction;
+import uk.nhs.pharmacy.portal.audit.AuditEntry;
+import uk.nhs.pharmacy.portal.audit.AuditTarget;
+import uk.nhs.pharmacy.portal.audit.AuditTargetType;
+import uk.nhs.pharmacy.portal.audit.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -114,14 +119,16 @@ public class LegacyConversion {
         if (inPlace) {
             legacy.conform();
             conforming = legacy;
-            audit.record(actor.username(), "LEGACY_CONFORMED", "MAILBOX", legacy.getId(), legacy.getAddress().value(),
-                    premisesId, MailboxStatus.LEGACY_NON_CONFORMING.name(), MailboxStatus.ACTIVE.name(), step + reason);
+            audit.record(new AuditEntry(actor.username(), AuditAction.LEGACY_CONFORMED,
+                    new AuditTarget(AuditTargetType.MAILBOX, legacy.getId(), legacy.getAddress().value()), premisesId,
+                    Change.of(MailboxStatus.LEGACY_NON_CONFORMING.name(), MailboxStatus.ACTIVE.name()), step + reason));
         } else {
             conforming = SharedMailbox.conforming(premises, now);
             mailboxes.add(conforming);
             em.flush();
-            audit.record(actor.username(), "MAILBOX_CREATED", "MAILBOX", conforming.getId(), conforming.getAddress().value(),
-                    premisesId, null, conforming.getAddress() + " " + conforming.getStatus(), step + "1. conforming mailbox. " + reason);
+            audit.record(new AuditEntry(actor.username(), AuditAction.MAILBOX_CREATED,
+                    new AuditTarget(AuditTargetType.MAILBOX, conforming.getId(), conforming.getAddress().value()), premisesId,
+                    Change.to(conforming.getAddress() + " " + conforming.getStatus()), step + "1. conforming mailbox. " + reason));
             outbox.record(conforming.getId(), conforming.getAddress().value(), null, ProvisioningKind.MAILBOX_CREATED, null,
                     actor.username());
         }
@@ -147,11 +154,13 @@ public class LegacyConversion {
             }
             legacy.close();
             closed = legacy.getAddress().value();
-            audit.record(actor.username(), "LEGACY_CLOSED", "MAILBOX", legacy.getId(), closed, premisesId,
-                    MailboxStatus.LEGACY_NON_CONFORMING.name(), MailboxStatus.CLOSED.name(), step + "3. closed. " + reason);
+            audit.record(new AuditEntry(actor.username(), AuditAction.LEGACY_CLOSED,
+                    new AuditTarget(AuditTargetType.MAILBOX, legacy.getId(), closed), premisesId,
+                    Change.of(MailboxStatus.LEGACY_NON_CONFORMING.name(), MailboxStatus.CLOSED.name()), step + "3. closed. " + reason));
         }
-        audit.record(actor.username(), "LEGACY_CONVERTED", "ORGANISATION", premisesId, premises.getOdsCode().value(), premisesId,
-                legacy.getAddress().value(), conforming.getAddress() + "; linked " + String.join(", ", done), reason);
+        audit.record(new AuditEntry(actor.username(), AuditAction.LEGACY_CONVERTED,
+                new AuditTarget(AuditTargetType.ORGANISATION, premisesId, premises.getOdsCode().value()), premisesId,
+                Change.of(legacy.getAddress().value(), conforming.getAddress() + "; linked " + String.join(", ", done)), reason));
         return new Result(conforming, done, closed);
     }
 

@@ -1,5 +1,10 @@
 package uk.nhs.pharmacy.portal.onboarding;
 
+import uk.nhs.pharmacy.portal.audit.AuditAction;
+import uk.nhs.pharmacy.portal.audit.AuditEntry;
+import uk.nhs.pharmacy.portal.audit.AuditTarget;
+import uk.nhs.pharmacy.portal.audit.AuditTargetType;
+import uk.nhs.pharmacy.portal.audit.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,7 +47,8 @@ public class NumsasProviders {
         em.createQuery("update RegistrationRequest r set r.numsas = :numsas where r.odsCode = :ods and r.state = :open")
                 .setParameter("numsas", providesNumsas).setParameter("ods", premises.getOdsCode())
                 .setParameter("open", RegistrationState.SUBMITTED).executeUpdate();
-        audit.record(actor.username(), "NUMSAS_FLAGGED", "ORGANISATION", premisesId, premises.getOdsCode().value(), premisesId,
-                String.valueOf(!providesNumsas), String.valueOf(providesNumsas), null);
+        audit.record(new AuditEntry(actor.username(), AuditAction.NUMSAS_FLAGGED,
+                new AuditTarget(AuditTargetType.ORGANISATION, premisesId, premises.getOdsCode().value()), premisesId,
+                Change.of(String.valueOf(!providesNumsas), String.valueOf(providesNumsas)), null));
     }
 }

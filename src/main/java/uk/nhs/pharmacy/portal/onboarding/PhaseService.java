@@ -1,5 +1,10 @@
 package uk.nhs.pharmacy.portal.onboarding;
 
+import uk.nhs.pharmacy.portal.audit.AuditAction;
+import uk.nhs.pharmacy.portal.audit.AuditEntry;
+import uk.nhs.pharmacy.portal.audit.AuditTarget;
+import uk.nhs.pharmacy.portal.audit.AuditTargetType;
+import uk.nhs.pharmacy.portal.audit.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -90,8 +95,9 @@ public class PhaseService {
         }
         em.flush();
         assignPremises();
-        audit.record(actor.username(), id == null ? "PHASE_CREATED" : "PHASE_CHANGED", "PHASE", phase.getId(),
-                phase.getName(), null, before, describe(phase), null);
+        audit.record(new AuditEntry(actor.username(), id == null ? AuditAction.PHASE_CREATED : AuditAction.PHASE_CHANGED,
+                new AuditTarget(AuditTargetType.PHASE, phase.getId(), phase.getName()), null,
+                Change.of(before, describe(phase)), null));
         return phase;
     }
 

@@ -1,5 +1,10 @@
 package uk.nhs.pharmacy.portal.onboarding;
 
+import uk.nhs.pharmacy.portal.audit.AuditAction;
+import uk.nhs.pharmacy.portal.audit.AuditEntry;
+import uk.nhs.pharmacy.portal.audit.AuditTarget;
+import uk.nhs.pharmacy.portal.audit.AuditTargetType;
+import uk.nhs.pharmacy.portal.audit.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -97,8 +102,9 @@ public class RegistrationService {
         place(request, known, new HashMap<>());
         em.persist(request);
         em.flush(); // a request for the same code at the same moment fails here, on the unique live code
-        audit.record(actor.username(), "REGISTRATION_RECEIVED", "REGISTRATION", request.getId(), details.odsCode().value(),
-                request.getPremisesId(), null, describe(request), null);
+        audit.record(new AuditEntry(actor.username(), AuditAction.REGISTRATION_RECEIVED,
+                new AuditTarget(AuditTargetType.REGISTRATION, request.getId(), details.odsCode().value()), request.getPremisesId(),
+                Change.to(describe(request)), null));
         return request;
     }
 
@@ -193,8 +199,9 @@ public class RegistrationService {
         RegistrationUpload upload = new RegistrationUpload(fileName, sha, content, lines.size(), actor.username(), clock.instant());
         em.persist(upload);
         em.flush();
-        audit.record(actor.username(), "REGISTRATIONS_UPLOADED", "REGISTRATION_UPLOAD", upload.getId(), upload.getFileName(),
-                null, null, lines.size() + " rows", null);
+        audit.record(new AuditEntry(actor.username(), AuditAction.REGISTRATIONS_UPLOADED,
+                new AuditTarget(AuditTargetType.REGISTRATION_UPLOAD, upload.getId(), upload.getFileName()), null,
+                Change.to(lines.size() + " rows"), null));
         runner.startAfterCommit(upload.getId());
         return upload;
     }
@@ -255,8 +262,9 @@ public class RegistrationService {
             owner = false;
         }
         request.approve(actor.username(), clock.instant(), premises.getId(), mailbox.getId());
-        audit.record(actor.username(), "REGISTRATION_APPROVED", "REGISTRATION", request.getId(), request.getOdsCode().value(),
-                premises.getId(), "SUBMITTED", mailbox.getAddress() + "; " + String.join(", ", created), reason);
+        audit.record(new AuditEntry(actor.username(), AuditAction.REGISTRATION_APPROVED,
+                new AuditTarget(AuditTargetType.REGISTRATION, request.getId(), request.getOdsCode().value()), premises.getId(),
+                Change.of("SUBMITTED", mailbox.getAddress() + "; " + String.join(", ", created)), reason));
         notifications.notify(request.getCurrentEmail(), "registrationApproved", request.getId(), request.getTradingName(),
                 request.getOdsCode().value(), mailbox.getAddress().value(), String.join(", ", created));
         return request;
@@ -282,8 +290,9 @@ public class RegistrationService {
         em.flush();
         phases.phaseOfArea(area).ifPresent(p -> em.createNativeQuery("UPDATE organisation SET phase_id = ?1 WHERE id = ?2")
                 .setParameter(1, p.getId()).setParameter(2, premises.getId()).executeUpdate());
-        audit.record("system:registration", "PREMISES_CREATED", "ORGANISATION", premises.getId(), premises.getOdsCode().value(),
-                premises.getId(), null, premises.getName() + ", " + premises.getPostcode(), "Registration " + request.getId());
+        audit.record(new AuditEntry("system:registration", AuditAction.PREMISES_CREATED,
+                new AuditTarget(AuditTargetType.ORGANISATION, premises.getId(), premises.getOdsCode().value()), premises.getId(),
+                Change.to(premises.getName() + ", " + premises.getPostcode()), "Registration " + request.getId()));
         return premises;
     }
 
@@ -291,8 +300,9 @@ public class RegistrationService {
         authorizer.check(actor, Action.ADMINISTER_NATIONAL);
         RegistrationRequest request = open(id);
         request.reject(actor.username(), clock.instant(), reason);
-        audit.record(actor.username(), "REGISTRATION_REJECTED", "REGISTRATION", request.getId(), request.getOdsCode().value(),
-                request.getPremisesId(), "SUBMITTED", "REJECTED", reason);
+        audit.record(new AuditEntry(actor.username(), AuditAction.REGISTRATION_REJECTED,
+                new AuditTarget(AuditTargetType.REGISTRATION, request.getId(), request.getOdsCode().value()), request.getPremisesId(),
+                Change.of("SUBMITTED", "REJECTED"), reason));
         notifications.notify(request.getCurrentEmail(), "registrationRejected", request.getId(), request.getTradingName(),
                 request.getOdsCode().value(), reason.strip());
         return request;

@@ -1,5 +1,10 @@
 package uk.nhs.pharmacy.portal.request;
 
+import uk.nhs.pharmacy.portal.audit.AuditAction;
+import uk.nhs.pharmacy.portal.audit.AuditEntry;
+import uk.nhs.pharmacy.portal.audit.AuditTarget;
+import uk.nhs.pharmacy.portal.audit.AuditTargetType;
+import uk.nhs.pharmacy.portal.audit.Change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -50,7 +55,6 @@ import java.util.Set;
 @Transactional
 public class RequestService {
 
-    public static final String TARGET_REQUEST = "ACCESS_REQUEST";
 
     @PersistenceContext
     EntityManager em;
@@ -142,8 +146,9 @@ public class RequestService {
             }
         }
         em.persist(request);
-        audit.record(actor.username(), "REQUEST_SUBMITTED", TARGET_REQUEST, request.getId(), request.subjectName(),
-                premises.getId(), null, describe(request), request.getReason());
+        audit.record(new AuditEntry(actor.username(), AuditAction.REQUEST_SUBMITTED,
+                new AuditTarget(AuditTargetType.ACCESS_REQUEST, request.getId(), request.subjectName()), premises.getId(),
+                Change.to(describe(request)), request.getReason()));
         for (String loa : recipients.inScope(Role.LOA, premises)) {
             notifications.notify(loa, "requestSubmitted", request.getId(), describe(request), premises.getName(),
                     premises.getOdsCode().value(), actor.username(), request.getReason());
@@ -220,9 +225,9 @@ public class RequestService {
             default -> throw new IllegalStateException(request.getKind().name());
         }
         request.decide(outcome, actor.username(), clock.instant(), note, result);
-        audit.record(actor.username(), "REQUEST_APPROVED", TARGET_REQUEST, request.getId(), request.subjectName(),
-                request.getPremises().getId(), "requested by " + request.getRequestedBy() + " at " + request.getRequestedAt(),
-                "approved by " + actor.username() + ": " + result, note);
+        audit.record(new AuditEntry(actor.username(), AuditAction.REQUEST_APPROVED,
+                new AuditTarget(AuditTargetType.ACCESS_REQUEST, request.getId(), request.subjectName()), request.getPremises().getId(),
+                Change.of("requested by " + request.getRequestedBy() + " at " + request.getRequestedAt(), "approved by " + actor.username() + ": " + result), note));
         recipients.of(request.getRequestedBy()).ifPresent(to -> notifications.notify(to, "requestApproved",
                 request.getId(), describe(request), request.getPremises().getName(), actor.username(), result));
         return request;
@@ -232,8 +237,9 @@ public class RequestService {
         AccessRequest request = pending(actor, Action.APPROVE_REQUEST, requestId);
         refuseOwn(actor, request);
         request.decide(RequestState.REJECTED, actor.username(), clock.instant(), reason.strip(), null);
-        audit.record(actor.username(), "REQUEST_REJECTED", TARGET_REQUEST, request.getId(), request.subjectName(),
-                request.getPremises().getId(), "requested by " + request.getRequestedBy(), "rejected", reason);
+        audit.record(new AuditEntry(actor.username(), AuditAction.REQUEST_REJECTED,
+                new AuditTarget(AuditTargetType.ACCESS_REQUEST, request.getId(), request.subjectName()), request.getPremises().getId(),
+                Change.of("requested by " + request.getRequestedBy(), "rejected"), reason));
         recipients.of(request.getRequestedBy()).ifPresent(to -> notifications.notify(to, "requestRejected",
                 request.getId(), describe(request), request.getPremises().getName(), actor.username(), reason.strip()));
         return request;
@@ -246,8 +252,9 @@ public class RequestService {
             throw new AccessDeniedException(actor.username() + " may not withdraw another person's request");
         }
         request.decide(RequestState.WITHDRAWN, actor.username(), clock.instant(), null, null);
-        audit.record(actor.username(), "REQUEST_WITHDRAWN", TARGET_REQUEST, request.getId(), request.subjectName(),
-                request.getPremises().getId(), null, "withdrawn", null);
+        audit.record(new AuditEntry(actor.username(), AuditAction.REQUEST_WITHDRAWN,
+                new AuditTarget(AuditTargetType.ACCESS_REQUEST, request.getId(), request.subjectName()), request.getPremises().getId(),
+                Change.to("withdrawn"), null));
         return request;
     }
 

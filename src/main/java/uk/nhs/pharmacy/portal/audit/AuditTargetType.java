@@ -1,0 +1,7 @@
+package uk.nhs.pharmacy.portal.audit;
+
+/** The kinds of thing the audit trail records changes to; stored by name. */
+public enum AuditTargetType {
+    ACCESS_REQUEST, ACCOUNT, BULK_LEAVER_JOB, DELEGATION, LEAVER_CASE, MAILBOX, ORGANISATION, PHASE, REGISTRATION,
+    REGISTRATION_UPLOAD, USER
+}
