@@ -14,7 +14,8 @@ public final class Dtos {
     private Dtos() {
     }
 
-    public record Credentials(String username, String password) {
+    /** A sign-in; code: the authenticator code (or a recovery code) LOAs and the national team also send. */
+    public record Credentials(String username, String password, String code) {
     }
 
     public record AccessJson(long id, long version, String account, String name, String jobRole, List<String> permissions,

@@ -39,11 +39,24 @@ public class SessionResource {
         if (credentials == null || credentials.username() == null || credentials.password() == null) {
             return Problem.response(400, "Bad request", "Send {\"username\": ..., \"password\": ...}.");
         }
-        var outcome = signIn.signIn(request, response, credentials.username(), credentials.password());
+        var outcome = signIn.signIn(request, response, credentials.username(), credentials.password(), credentials.code());
         if (outcome.isThrottled()) {
             return Response.fromResponse(Problem.response(429, "Too many attempts", "Too many failed sign-ins: wait "
                     + outcome.retryAfterSeconds() + " seconds and try again, or ask the national team to unlock the account."))
                     .header("Retry-After", outcome.retryAfterSeconds()).build();
+        }
+        switch (outcome.mfa()) {
+            case CODE_NEEDED, CODE_WRONG -> {
+                return Problem.response(401, "Not signed in", "This account also needs the 6-digit code from its "
+                        + "authenticator app (or a recovery code), not used before: send it as \"code\".");
+            }
+            case ENROL -> {
+                return Problem.response(403, "Authenticator needed", "Set up an authenticator app by signing in on the "
+                        + "sign-in page first; then send its code here as \"code\".");
+            }
+            default -> {
+                // the password decides
+            }
         }
         if (outcome.status() != AuthenticationStatus.SUCCESS) {
             return Problem.response(401, "Not signed in", "The username or password is not right.");

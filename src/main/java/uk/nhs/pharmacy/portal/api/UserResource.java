@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 import uk.nhs.pharmacy.portal.security.CurrentUser;
 import uk.nhs.pharmacy.portal.security.SignInGuard;
 
-/** Portal users: the national team unlocks someone locked out by failed sign-ins. */
+/** Portal users: the national team unlocks someone locked out by failed sign-ins, or resets their authenticator. */
 @Path("users")
 public class UserResource {
 
@@ -20,11 +20,23 @@ public class UserResource {
     @Inject
     CurrentUser currentUser;
 
+    @Inject
+    uk.nhs.pharmacy.portal.security.MfaService mfa;
+
     @POST
     @Path("{username}/unlock")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response unlock(@PathParam("username") String username) {
         guard.unlock(currentUser.actor(), username);
+        return Response.noContent().build();
+    }
+
+    /** Clears someone's authenticator (a lost phone): they set up a new one at their next sign-in. Audited. */
+    @POST
+    @Path("{username}/mfa/reset")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response resetMfa(@PathParam("username") String username) {
+        mfa.reset(currentUser.actor(), username);
         return Response.noContent().build();
     }
 }

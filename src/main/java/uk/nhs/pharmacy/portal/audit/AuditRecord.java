@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.audit;
 
+import uk.nhs.pharmacy.portal.platform.SqlValues;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
@@ -31,22 +32,9 @@ record AuditRecord(long id, Instant occurredAt, String actor, String action, Str
             + "before_state, after_state, reason, mac";
 
     static AuditRecord read(Object[] row) {
-        return new AuditRecord(((Number) row[0]).longValue(), instant(row[1]), (String) row[2], (String) row[3],
+        return new AuditRecord(((Number) row[0]).longValue(), SqlValues.instant(row[1]), (String) row[2], (String) row[3],
                 (String) row[4], row[5] == null ? null : ((Number) row[5]).longValue(), (String) row[6],
                 row[7] == null ? null : ((Number) row[7]).longValue(), (String) row[8], (String) row[9], (String) row[10],
                 (String) row[11]);
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime l) {
-            return l.toInstant(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return null;
     }
 }

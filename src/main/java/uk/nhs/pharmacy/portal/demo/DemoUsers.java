@@ -43,7 +43,22 @@ public final class DemoUsers {
             new Person("owner.a1", "Asha", "Aziz", "OWNER", "PHARMACIST",
                     "FM664", "contractor:A1 Pharmacy"));
 
+    /**
+     * The demo administrators come with an authenticator already set up: add these keys to an
+     * authenticator app (the README lists them) to sign in as them; tests compute the codes.
+     */
+    public static final java.util.Map<String, String> MFA_SECRETS = java.util.Map.of(
+            "national", "NADIAOKAFORDEMOKEYFORTHEPORTALAA",
+            "loa.gm", "GRACEMANNINGDEMOKEYFORTHEPORTALA",
+            "loa.bolton", "BENLEVERDEMOKEYFORTHEPORTALAAAAA");
+
     private DemoUsers() {
+    }
+
+    /** The current authenticator code of a demo administrator; null for anyone without one. */
+    public static String mfaCode(String username) {
+        String secret = MFA_SECRETS.get(username);
+        return secret == null ? null : uk.nhs.pharmacy.portal.security.Totp.code(secret, java.time.Instant.now());
     }
 
     /** Creates the users whose organisations and accounts exist; returns how many were created. */
@@ -63,6 +78,16 @@ public final class DemoUsers {
                 created++;
             }
             writer.commit();
+        }
+        try (PreparedStatement enrol = connection.prepareStatement("UPDATE portal_user SET mfa_secret = ? WHERE username = ?")) {
+            for (var demo : MFA_SECRETS.entrySet()) {
+                enrol.setString(1, demo.getValue());
+                enrol.setString(2, demo.getKey());
+                enrol.executeUpdate();
+            }
+        }
+        if (!connection.getAutoCommit()) {
+            connection.commit();
         }
         return created;
     }

@@ -48,12 +48,33 @@ public class FormSignIn implements HttpAuthenticationMechanism {
     private static final String CALLER = FormSignIn.class.getName() + ".caller";
     private static final String RETURN_TO = FormSignIn.class.getName() + ".returnTo";
 
+    /** The session attribute holding a {@link PendingSignIn}: password right, second factor still to come. */
+    static final String PENDING = FormSignIn.class.getName() + ".pending";
+    /** The request attribute the sign-in passes the authenticator code in. */
+    static final String CODE = FormSignIn.class.getName() + ".code";
+    /** The request attribute that says why a password that was right did not sign in ({@link SignInOutcome.Mfa}). */
+    static final String MFA_STATE = FormSignIn.class.getName() + ".mfa";
+
     /** Who is signed in to a session, and in which groups (roles). */
     record SignedIn(String name, Set<String> groups) implements Serializable {
     }
 
+    /** Password right, no authenticator yet: the person enrols one before they are signed in. */
+    public record PendingSignIn(String name, Set<String> groups, String secret) implements Serializable {
+        PendingSignIn withSecret(String newSecret) {
+            return new PendingSignIn(name, groups, newSecret);
+        }
+    }
+
+    /** The credential of a person who has just enrolled an authenticator: what is pending signs in. */
+    record EnrolledCredential(String name) implements Credential {
+    }
+
     @Inject
     IdentityStoreHandler identityStores;
+
+    @Inject
+    MfaService mfa;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
@@ -74,13 +95,52 @@ public class FormSignIn implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus signIn(HttpServletRequest request, HttpMessageContext context, Credential credential) {
+        if (credential instanceof EnrolledCredential enrolled) {
+            HttpSession session = request.getSession(false);
+            PendingSignIn pending = session == null ? null : (PendingSignIn) session.getAttribute(PENDING);
+            if (pending == null || !pending.name().equals(enrolled.name()) || !mfa.enrolled(pending.name())) {
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            session.removeAttribute(PENDING);
+            return complete(request, context, new SignedIn(pending.name(), pending.groups()));
+        }
         CredentialValidationResult result = identityStores.validate(credential);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             return AuthenticationStatus.SEND_FAILURE;
         }
         SignedIn signedIn = new SignedIn(result.getCallerPrincipal().getName(), Set.copyOf(result.getCallerGroups()));
+        if (mfa.requiredFor(signedIn.groups())) {
+            if (!mfa.enrolled(signedIn.name())) {
+                request.getSession().setAttribute(PENDING, new PendingSignIn(signedIn.name(), signedIn.groups(), null));
+                request.setAttribute(MFA_STATE, SignInOutcome.Mfa.ENROL);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            String code = (String) request.getAttribute(CODE);
+            if (code == null || code.isBlank()) {
+                request.setAttribute(MFA_STATE, SignInOutcome.Mfa.CODE_NEEDED);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            if (!mfa.accept(signedIn.name(), code)) {
+                request.setAttribute(MFA_STATE, SignInOutcome.Mfa.CODE_WRONG);
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+        }
+        return complete(request, context, signedIn);
+    }
+
+    private AuthenticationStatus complete(HttpServletRequest request, HttpMessageContext context, SignedIn signedIn) {
         request.getSession().setAttribute(CALLER, signedIn);
         return context.notifyContainerAboutLogin(signedIn.name(), signedIn.groups());
+    }
+
+    /** The sign-in waiting for an authenticator to be enrolled in this session, if any. */
+    public static Optional<PendingSignIn> pending(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return Optional.ofNullable(session == null ? null : (PendingSignIn) session.getAttribute(PENDING));
+    }
+
+    static void keep(HttpServletRequest request, PendingSignIn pending) {
+        request.getSession().setAttribute(PENDING, pending);
     }
 
     /** A signed-out visitor asking for a page goes to the sign-in page, and back to the page afterwards. */

@@ -28,6 +28,7 @@ public class LoginView {
 
     private String username;
     private String password;
+    private String code;
 
     public void signIn() throws IOException {
         if (username == null || username.isBlank() || password == null || password.isEmpty()) {
@@ -36,11 +37,29 @@ public class LoginView {
         }
         ExternalContext external = faces.getExternalContext();
         SignInOutcome outcome = signIn.signIn((HttpServletRequest) external.getRequest(),
-                (HttpServletResponse) external.getResponse(), username, password);
+                (HttpServletResponse) external.getResponse(), username, password, code);
         password = null;
+        code = null;
         if (outcome.isThrottled()) {
             messages.error("login.throttled", outcome.retryAfterSeconds());
             return;
+        }
+        switch (outcome.mfa()) {
+            case ENROL -> {
+                external.redirect(external.getRequestContextPath() + "/mfa-enrol.xhtml");
+                return;
+            }
+            case CODE_NEEDED -> {
+                messages.error("login.codeNeeded");
+                return;
+            }
+            case CODE_WRONG -> {
+                messages.error("login.codeWrong");
+                return;
+            }
+            default -> {
+                // the password decides
+            }
         }
         switch (outcome.status()) {
             case SEND_CONTINUE -> faces.responseComplete();
@@ -73,6 +92,14 @@ public class LoginView {
 
     public void setUsername(String username) {
         this.username = username;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
     }
 
     public String getPassword() {

@@ -44,6 +44,12 @@ public class PasswordSignIn {
 
     public SignInOutcome signIn(HttpServletRequest request, HttpServletResponse response, String username,
                                 String password) {
+        return signIn(request, response, username, password, null);
+    }
+
+    /** With the authenticator code (or a recovery code) that LOAs and the national team also need. */
+    public SignInOutcome signIn(HttpServletRequest request, HttpServletResponse response, String username,
+                                String password, String code) {
         String name = PortalUser.normaliseUsername(username);
         String from = guard.clientAddress(request);
         Duration wait = guard.waitFor(name, from);
@@ -55,6 +61,7 @@ public class PasswordSignIn {
         if (request.getSession(false) != null) {
             request.changeSessionId(); // session fixation: the id a visitor arrived with is never signed in
         }
+        request.setAttribute(FormSignIn.CODE, code);
         AuthenticationStatus status = securityContext.authenticate(request, response,
                 AuthenticationParameters.withParams().newAuthentication(true).credential(
                         new UsernamePasswordCredential(name, new Password(password))));
@@ -63,12 +70,25 @@ public class PasswordSignIn {
             if (previous != null) {
                 request.getSession().setAttribute(PREVIOUS_SIGN_IN, previous);
             }
-        } else if (status == AuthenticationStatus.SEND_FAILURE) {
+        }
+        SignInOutcome.Mfa mfa = (SignInOutcome.Mfa) request.getAttribute(FormSignIn.MFA_STATE);
+        if (status == AuthenticationStatus.SEND_FAILURE && (mfa == null || mfa == SignInOutcome.Mfa.CODE_WRONG)) {
             if (!known) {
                 hash.verify(password.toCharArray(), dummyHash); // as long as checking a real password
             }
-            guard.failed(name, from);
+            guard.failed(name, from); // a wrong authenticator code counts as a failed sign-in too
         }
-        return SignInOutcome.of(status);
+        return SignInOutcome.of(status, mfa);
+    }
+
+    /** Signs in the person whose sign-in waited for the authenticator they have just enrolled. */
+    public boolean completeEnrolled(HttpServletRequest request, HttpServletResponse response, String username) {
+        AuthenticationStatus status = securityContext.authenticate(request, response, AuthenticationParameters.withParams()
+                .newAuthentication(true).credential(new FormSignIn.EnrolledCredential(username)));
+        if (status == AuthenticationStatus.SUCCESS) {
+            guard.succeeded(username, guard.clientAddress(request));
+            return true;
+        }
+        return false;
     }
 }

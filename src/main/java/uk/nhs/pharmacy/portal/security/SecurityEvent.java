@@ -11,4 +11,7 @@ public record SecurityEvent(String actor, String action, String username, String
     public static final String FAILED = "SIGN_IN_FAILED";
     public static final String REFUSED = "SIGN_IN_REFUSED";
     public static final String UNLOCKED = "SIGN_IN_UNLOCKED";
+    public static final String MFA_ENROLLED = "MFA_ENROLLED";
+    public static final String MFA_RESET = "MFA_RESET";
+    public static final String RECOVERY_CODE_USED = "MFA_RECOVERY_CODE_USED";
 }

@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.security;
 
+import uk.nhs.pharmacy.portal.platform.SqlValues;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -179,8 +180,8 @@ public class SignInGuard {
             return java.util.Optional.empty();
         }
         Object[] row = rows.get(0);
-        Instant last = instant(row[2]);
-        return java.util.Optional.of(new Account(((Number) row[0]).intValue(), instant(row[1]),
+        Instant last = SqlValues.instant(row[2]);
+        return java.util.Optional.of(new Account(((Number) row[0]).intValue(), SqlValues.instant(row[1]),
                 last == null ? null : new LastSignIn(last, (String) row[3])));
     }
 
@@ -195,19 +196,6 @@ public class SignInGuard {
             return new Failures(count, now, throttle.notBefore(count, now));
         });
         return updated.count();
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp t) {
-            return t.toInstant();
-        }
-        if (value instanceof java.time.LocalDateTime l) {
-            return l.toInstant(java.time.ZoneOffset.UTC);
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return null;
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -66,9 +66,11 @@ final class ApiClient {
     }
 
     void signIn(String username) throws IOException, InterruptedException {
+        String code = DemoUsers.mfaCode(username); // the demo administrators' authenticator code
         HttpResponse<String> session = call("POST", "session",
-                "{\"username\":\"" + username + "\",\"password\":\"" + DemoUsers.PASSWORD + "\"}");
-        assertThat(session.statusCode()).isEqualTo(204);
+                "{\"username\":\"" + username + "\",\"password\":\"" + DemoUsers.PASSWORD + "\""
+                        + (code == null ? "" : ",\"code\":\"" + code + "\"") + "}");
+        assertThat(session.statusCode()).as(username + ": " + session.body()).isEqualTo(204);
     }
 
     /** The session cookie as a Cookie header value, to send the same session from another client. */

@@ -331,6 +331,10 @@ class AuthorisationMatrixIT {
                         f -> Call.json("POST", "users/owner.a1/unlock", null, null),
                         f -> Call.json("POST", "users/nobody.matrix@nhs.net/unlock", null, null), f -> "",
                         "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),
+                row("POST users/{username}/mfa/reset", "reset a person's authenticator (an owner's: they have none)",
+                        f -> Call.json("POST", "users/owner.a1/mfa/reset", null, null),
+                        f -> Call.json("POST", "users/nobody.matrix@nhs.net/mfa/reset", null, null), f -> "",
+                        "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),
                 // the audit trail
                 row("GET audit/verify", "verify the audit trail", f -> Call.json("GET", "audit/verify", null, "\"head\""),
                         null, f -> "", "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),

@@ -53,6 +53,10 @@ public final class Browser implements AutoCloseable {
         waitFor(By.id("login:username"));
         driver.findElement(By.id("login:username")).sendKeys(username);
         driver.findElement(By.id("login:password")).sendKeys(password);
+        String code = uk.nhs.pharmacy.portal.demo.DemoUsers.mfaCode(username);
+        if (code != null) {
+            driver.findElement(By.id("login:code")).sendKeys(code); // the demo administrators' authenticator
+        }
         driver.findElement(By.id("login:signIn")).click();
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.or(
                 ExpectedConditions.presenceOfElementLocated(By.id("userRole")),

@@ -27,6 +27,17 @@ final class DaemonDirectory {
         return dir;
     }
 
+    /** Removes a daemon's folder after it stopped; null or already gone is fine. */
+    static void deleteQuietly(Path dir) {
+        try {
+            if (dir != null) {
+                delete(dir);
+            }
+        } catch (IOException ignored) {
+            // a temporary folder; the next start replaces it
+        }
+    }
+
     static void delete(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (var files = Files.walk(dir)) {

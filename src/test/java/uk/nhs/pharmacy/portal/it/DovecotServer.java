@@ -247,12 +247,6 @@ final class DovecotServer implements AutoCloseable {
     @Override
     public void close() {
         stopIfRunning();
-        try {
-            if (dir != null) {
-                DaemonDirectory.delete(dir);
-            }
-        } catch (IOException ignored) {
-            // a temporary folder; the next start replaces it
-        }
+        DaemonDirectory.deleteQuietly(dir);
     }
 }

@@ -173,7 +173,8 @@ class HttpSecurityIT {
         HttpClient national = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         national.send(HttpRequest.newBuilder(URI.create(SharedPortal.baseUrl() + "api/session"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"national\",\"password\":\"" + DemoUsers.PASSWORD + "\"}")).build(),
+                        "{\"username\":\"national\",\"password\":\"" + DemoUsers.PASSWORD + "\",\"code\":\""
+                                + DemoUsers.mfaCode("national") + "\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> bury = national.send(HttpRequest.newBuilder(URI.create(SharedPortal.baseUrl() + "api/premises/FA064"))
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
@@ -299,8 +300,10 @@ class HttpSecurityIT {
         HttpResponse<String> page = get("login.xhtml");
         Matcher m = VIEW_STATE.matcher(page.body());
         assertThat(m.find()).as("view state on the sign-in page").isTrue();
+        String code = DemoUsers.mfaCode(username);
         return post("login.xhtml", "login=login&login%3Ausername=" + username
                 + "&login%3Apassword=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&login%3Acode=" + (code == null ? "" : code)
                 + "&login%3AsignIn=&jakarta.faces.ViewState=" + URLEncoder.encode(m.group(1), StandardCharsets.UTF_8));
     }
 
@@ -310,7 +313,8 @@ class HttpSecurityIT {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(SharedPortal.baseUrl() + "api/session"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\""
-                        + DemoUsers.PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                        + DemoUsers.PASSWORD + "\",\"code\":\"" + DemoUsers.mfaCode(username) + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("API sign-in of " + username).isEqualTo(204);
         return client;
     }

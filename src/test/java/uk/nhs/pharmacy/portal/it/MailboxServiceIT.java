@@ -191,6 +191,39 @@ class MailboxServiceIT {
         assertThrows(AccessDeniedException.class, () -> verifier.verify(actor("loa.gm"), null, null));
     }
 
+    @Inject
+    uk.nhs.pharmacy.portal.security.MfaService mfa;
+
+    /**
+     * The second factor: an authenticator is kept only once a code proves the person has it; a code
+     * is good once; a recovery code works once; the national team (and only they) can reset it.
+     */
+    @Test
+    void anAuthenticatorCodeAndARecoveryCodeAreEachGoodOnce() throws Exception {
+        String username = "loa.mfa" + System.nanoTime() + "@nhs.net";
+        sql("INSERT INTO portal_user (id, username, password_hash, display_name, role, enabled, version) "
+                + "VALUES (?, ?, 'x', 'Mfa Tester', 'LOA', TRUE, 1)", 980_000 + (System.nanoTime() % 9_000), username);
+        assertTrue(!mfa.enrolled(username), "not enrolled to begin with");
+        String secret = uk.nhs.pharmacy.portal.security.Totp.newSecret();
+        String now = uk.nhs.pharmacy.portal.security.Totp.code(secret, Instant.now());
+        String wrong = now.equals("000000") ? "111111" : "000000";
+        assertEquals(List.of(), mfa.enrol(username, secret, wrong), "a wrong code enrols nothing");
+        assertTrue(!mfa.enrolled(username));
+        List<String> recovery = mfa.enrol(username, secret, now);
+        assertEquals(10, recovery.size(), recovery.toString());
+        assertTrue(mfa.enrolled(username));
+        assertTrue(!mfa.accept(username, now), "the code that enrolled cannot be used again");
+        assertTrue(!mfa.accept(username, wrong));
+        assertTrue(mfa.accept(username, recovery.get(0).toLowerCase()), "a recovery code, typed as people type it");
+        assertTrue(!mfa.accept(username, recovery.get(0)), "but only once");
+        assertThrows(AccessDeniedException.class, () -> mfa.reset(actor("loa.gm"), username));
+        mfa.reset(actor("national"), username);
+        assertTrue(!mfa.enrolled(username), "after a reset they set up a new authenticator");
+        assertTrue(!mfa.accept(username, recovery.get(1)), "and the old recovery codes are gone");
+        assertEquals(1L, em.createQuery("select count(e) from AuditEvent e where e.action = 'MFA_RESET' and e.targetLabel = :u",
+                Long.class).setParameter("u", username).getSingleResult());
+    }
+
     /** Scope.covers as services reach it, through the one rule table. */
     private static boolean covers(Actor actor, uk.nhs.pharmacy.portal.organisation.Organisation o) {
         return uk.nhs.pharmacy.portal.security.AccessPolicy.allows(actor, uk.nhs.pharmacy.portal.security.Action.VIEW,

@@ -152,7 +152,8 @@ class OnboardingServiceIT {
     @Test
     void anLoaCannotRegisterAndAnOwnerCannotRegisterAnotherContractorsPremises() {
         RegistrationDetails newPremises = RegistrationDetails.check(row("FQA02", "BL3 1SX")).details();
-        assertThrows(SecurityException.class, () -> registrations.submit(actor("loa.gm"), newPremises));
+        assertThrows(uk.nhs.pharmacy.portal.security.AccessDeniedException.class, () -> registrations.submit(actor("loa.gm"), newPremises),
+                "LOAs do not register premises: refused (403), no longer a 500");
         RegistrationDetails a1sPremises = RegistrationDetails.check(row("FM664", "BL3 1SX")).details();
         RuleViolation refused = assertThrows(RuleViolation.class, () -> registrations.submit(actor("owner.cohens"), a1sPremises));
         assertThat(refused.getMessage()).contains("another contractor");
@@ -381,7 +382,8 @@ class OnboardingServiceIT {
         String outOfScope = fresh(() -> em.createQuery("select o.id from Organisation o where o.kind = :premises and o.area.name = 'Wigan' "
                 + "order by o.id", Long.class).setParameter("premises", uk.nhs.pharmacy.portal.organisation.OrganisationKind.PREMISES)
                 .setMaxResults(1).getSingleResult()).toString();
-        assertThrows(SecurityException.class, () -> legacy.convert(actor("loa.bolton"), Long.parseLong(outOfScope), people, "x"));
+        assertThrows(uk.nhs.pharmacy.portal.platform.NotFound.class,
+                () -> legacy.convert(actor("loa.bolton"), Long.parseLong(outOfScope), people, "x"), "out of scope answers as missing");
 
         long legacyBefore = fresh(() -> legacyQueries.count(loa, null));
         var result = legacy.convert(loa, premisesId, people, "Bring to the conforming model");

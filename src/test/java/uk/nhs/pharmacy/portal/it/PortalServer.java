@@ -42,6 +42,8 @@ final class PortalServer {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-XX:+UseSerialGC", "-Duser.timezone=UTC", "-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false",
+                // tests sign the same administrator in many times within one 30-second code
+                "-Dportal.mfa.reuseWithinStep=true",
                 "-Dportal.demo=true",
                 "-Dportal.data.dir=" + dataDir.toAbsolutePath(),
                 "-Ddb.url=" + dbUrl, "-Ddb.class=" + dbClass, "-Ddb.user=" + dbUser, "-Ddb.password=" + dbPassword));

@@ -34,6 +34,24 @@ class SignInGuardIT {
     }
 
     @Test
+    void administratorsNeedTheirAuthenticatorCodeAndOwnersDoNot() throws Exception {
+        String withoutCode = "{\"username\":\"loa.gm\",\"password\":\"" + DemoUsers.PASSWORD + "\"}";
+        HttpResponse<String> noCode = new ApiClient(SharedPortal.baseUrl()).call("POST", "session", withoutCode);
+        assertThat(noCode.statusCode()).as(noCode.body()).isEqualTo(401);
+        assertThat(ApiClient.json(noCode).getString("detail")).contains("authenticator").contains("\"code\"");
+        String right = DemoUsers.mfaCode("loa.gm");
+        String wrong = right.equals("123456") ? "654321" : "123456";
+        HttpResponse<String> wrongCode = new ApiClient(SharedPortal.baseUrl()).call("POST", "session",
+                withoutCode.replace("}", ",\"code\":\"" + wrong + "\"}"));
+        assertThat(wrongCode.statusCode()).isEqualTo(401);
+        ApiClient withCode = new ApiClient(SharedPortal.baseUrl());
+        withCode.signIn("loa.gm");
+        assertThat(ApiClient.json(withCode.call("GET", "session", null)).getString("username")).isEqualTo("loa.gm");
+        assertThat(new ApiClient(SharedPortal.baseUrl()).call("POST", "session", "{\"username\":\"owner.cohens\",\"password\":\""
+                + DemoUsers.PASSWORD + "\"}").statusCode()).as("owners sign in with a password").isEqualTo(204);
+    }
+
+    @Test
     void guessesAreSlowedThenLockedAndOnlyTheNationalTeamUnlocks() throws Exception {
         ApiClient national = new ApiClient(SharedPortal.baseUrl());
         national.signIn("national");

@@ -17,7 +17,8 @@ import java.util.Set;
  *   <li>A state change (any method but GET, HEAD, OPTIONS) sent by a browser from another site is
  *   refused before anything runs: a foreign {@code Origin}, or {@code Sec-Fetch-Site} other than
  *   same-origin or none. Clients that are not browsers send neither, and are not affected.</li>
- *   <li>Security headers on every answer; personal data is never cached. Pages get their
+ *   <li>Security headers on every answer; personal data is never stored by a cache (a page that
+ *   answers a form post is kept for the person's own Back button only). Pages get their
  *   Content-Security-Policy from PrimeFaces (with the nonce of their scripts; the policy is set in
  *   web.xml), every other answer gets the same policy without scripts.</li>
  * </ul>
@@ -52,7 +53,13 @@ public class EdgeFilter extends HttpFilter {
         response.setHeader("X-Frame-Options", "DENY");
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean staticResource = path.startsWith("/jakarta.faces.resource/") || path.startsWith("/resources/");
-        if (!staticResource) {
+        boolean pagePostback = "POST".equals(request.getMethod()) && !path.startsWith("/api/");
+        if (pagePostback) {
+            // The page a form post answers: with no-store, the browser's Back button could not show it
+            // again without sending the form again ("Confirm Form Resubmission"). Private and never
+            // served unchecked from a cache, but kept for the person's own history.
+            response.setHeader("Cache-Control", "private, no-cache");
+        } else if (!staticResource) {
             response.setHeader("Cache-Control", "no-store");
         }
         if (!path.endsWith(".xhtml") && !path.equals("/") && !path.isEmpty()) {
