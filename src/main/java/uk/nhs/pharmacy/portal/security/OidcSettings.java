@@ -27,6 +27,34 @@ public class OidcSettings {
     @ConfigProperty(name = "portal.oidc.caller-name-claim", defaultValue = "preferred_username")
     String callerNameClaim;
 
+    /**
+     * Administrators (LOAs and the national team) signing in through the provider must have passed its
+     * second factor: the ID token's {@code amr} holds one of these values (RFC 8176), or its {@code acr}
+     * is {@code portal.oidc.mfa-acr}. Empty turns the check off (the provider then answers for it).
+     */
+    @Inject
+    @ConfigProperty(name = "portal.oidc.mfa-amr", defaultValue = "mfa,otp,hwk,swk,sc")
+    java.util.List<String> mfaAmr;
+
+    @Inject
+    @ConfigProperty(name = "portal.oidc.mfa-acr")
+    java.util.Optional<String> mfaAcr;
+
+    @Inject
+    @ConfigProperty(name = "portal.oidc.require-mfa", defaultValue = "true")
+    boolean requireMfa;
+
+    /** Whether the claims of an ID token show the second factor an administrator needs. */
+    public boolean showsMfa(java.util.List<String> amr, String acr) {
+        if (!requireMfa) {
+            return true;
+        }
+        if (mfaAcr.isPresent() && mfaAcr.get().equals(acr)) {
+            return true;
+        }
+        return amr != null && amr.stream().anyMatch(mfaAmr::contains);
+    }
+
     public String getProviderUri() {
         return providerUri;
     }

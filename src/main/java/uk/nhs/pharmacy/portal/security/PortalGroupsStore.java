@@ -15,15 +15,37 @@ import java.util.Set;
 @ApplicationScoped
 public class PortalGroupsStore implements IdentityStore {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(PortalGroupsStore.class.getName());
+
     @Inject
     UserRepository users;
+
+    @Inject
+    OidcSettings settings;
+
+    @Inject
+    jakarta.enterprise.inject.Instance<jakarta.security.enterprise.identitystore.openid.OpenIdContext> openIdContext;
 
     @Override
     public Set<String> getCallerGroups(CredentialValidationResult validationResult) {
         return users.findByUsername(validationResult.getCallerPrincipal().getName())
                 .filter(PortalUser::isEnabled)
+                .filter(user -> user.getRole() == Role.OWNER || secondFactorShown(user))
                 .map(user -> Set.of(user.getRole().name()))
                 .orElse(Set.of());
+    }
+
+    /** An administrator's ID token must show the provider checked a second factor; without it, no access. */
+    private boolean secondFactorShown(PortalUser user) {
+        var claims = openIdContext.get().getIdentityToken().getJwtClaims();
+        java.util.List<String> amr = claims.getArrayStringClaim("amr");
+        String acr = claims.getStringClaim("acr").orElse(null);
+        if (settings.showsMfa(amr, acr)) {
+            return true;
+        }
+        LOG.warning(() -> user.getUsername() + " (" + user.getRole() + ") signed in without a second factor (amr " + amr
+                + ", acr " + acr + "): no access");
+        return false;
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class FakeOidcProvider implements AutoCloseable {
     private final String kid = UUID.randomUUID().toString();
     private final Map<String, String[]> codes = new ConcurrentHashMap<>(); // code -> {username, nonce, clientId}
     private volatile String nextUser = "loa.bolton";
+    private volatile String nextAmr = "[\"pwd\",\"mfa\"]";
     private final String clientId;
     private final String clientSecret;
 
@@ -54,9 +55,15 @@ public final class FakeOidcProvider implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Who the provider signs in at the next authorize request. */
+    /** Who the provider signs in at the next authorize request (having checked a second factor). */
     public void signInAs(String username) {
+        signInAs(username, true);
+    }
+
+    /** ... and whether its tokens say it checked a second factor (amr "mfa") or a password alone. */
+    public void signInAs(String username, boolean withMfa) {
         this.nextUser = username;
+        this.nextAmr = withMfa ? "[\"pwd\",\"mfa\"]" : "[\"pwd\"]";
     }
 
     private void discovery(HttpExchange exchange) throws IOException {
@@ -77,7 +84,7 @@ public final class FakeOidcProvider implements AutoCloseable {
             return;
         }
         String code = UUID.randomUUID().toString();
-        codes.put(code, new String[]{nextUser, q.get("nonce"), q.get("client_id")});
+        codes.put(code, new String[]{nextUser, q.get("nonce"), q.get("client_id"), nextAmr});
         String location = q.get("redirect_uri") + "?code=" + code + "&state="
                 + URLEncoder.encode(q.getOrDefault("state", ""), StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Location", location);
@@ -99,6 +106,7 @@ public final class FakeOidcProvider implements AutoCloseable {
         String claims = "{\"iss\":\"" + issuer() + "\",\"sub\":\"" + grant[0] + "\",\"aud\":\"" + clientId + "\","
                 + "\"azp\":\"" + clientId + "\",\"iat\":" + now + ",\"exp\":" + (now + 600) + ","
                 + (grant[1] == null ? "" : "\"nonce\":\"" + grant[1] + "\",")
+                + "\"amr\":" + grant[3] + ","
                 + "\"preferred_username\":\"" + grant[0] + "\"}";
         String idToken = sign(claims);
         String accessToken = sign("{\"iss\":\"" + issuer() + "\",\"sub\":\"" + grant[0] + "\",\"aud\":\"" + clientId

@@ -68,6 +68,24 @@ class OidcSignInIT {
     }
 
     @Test
+    void anAdministratorWhomTheProviderDidNotCheckForASecondFactorGetsNoAccess() {
+        provider.signInAs("loa.bolton", false);
+        browser.driver().manage().deleteAllCookies();
+        open("");
+        browser.waitFor(By.id("pageTitle"));
+        assertThat(browser.text(By.id("pageTitle"))).isEqualTo("Page not found");
+        assertThat(browser.has(By.id("userRole"))).isFalse();
+
+        provider.signInAs("owner.a1", false);
+        browser.driver().manage().deleteAllCookies();
+        open("");
+        browser.waitFor(By.id("userRole"));
+        assertThat(browser.text(By.id("userName"))).as("an owner needs no second factor").isEqualTo("Asha Aziz");
+        browser.driver().findElement(By.id("signOutForm:signOut")).click();
+        browser.waitFor(By.id("signedOutNotice"));
+    }
+
+    @Test
     void someoneTheProviderKnowsButThePortalDoesNotGetsNoAccess() {
         provider.signInAs("stranger@nhs.net");
         browser.driver().manage().deleteAllCookies();
