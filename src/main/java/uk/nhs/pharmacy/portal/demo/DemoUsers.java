@@ -41,7 +41,10 @@ public final class DemoUsers {
             new Person("owner.cohens", "Colin", "Cohen", "OWNER", "MANAGER",
                     "contractor:Cohens Chemist", "contractor:Cohens Chemist"),
             new Person("owner.a1", "Asha", "Aziz", "OWNER", "PHARMACIST",
-                    "FM664", "contractor:A1 Pharmacy"));
+                    "FM664", "contractor:A1 Pharmacy"),
+            // A new LOA who has not set up an authenticator yet: they do it at their first sign-in.
+            new Person("loa.salford", "Sana", "Ford", "LOA", "LOCAL_ADMINISTRATOR",
+                    "E08000006", "E08000006"));
 
     /**
      * The demo administrators come with an authenticator already set up: add these keys to an

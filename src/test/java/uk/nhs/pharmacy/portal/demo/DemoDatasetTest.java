@@ -61,7 +61,7 @@ class DemoDatasetTest {
                     + "where name = 'delegation')")).isZero();
 
             int users = DemoUsers.create(c, password -> "hash-of-" + password.length);
-            assertThat(users).isEqualTo(5);
+            assertThat(users).isEqualTo(DemoUsers.PEOPLE.size());
             assertThat(count(c, "select count(*) from user_scope s join portal_user u on u.id = s.user_id "
                     + "join organisation o on o.id = s.organisation_id where u.username = 'owner.cohens' "
                     + "and o.kind = 'CONTRACTOR' and o.name = 'Cohens Chemist'")).isEqualTo(1);

@@ -66,7 +66,14 @@ final class ApiClient {
     }
 
     void signIn(String username) throws IOException, InterruptedException {
-        String code = DemoUsers.mfaCode(username); // the demo administrators' authenticator code
+        signIn(username, java.time.Duration.ZERO);
+    }
+
+    /** Signs in to a portal whose clock runs {@code clockOffset} ahead: its authenticator codes are that far on. */
+    void signIn(String username, java.time.Duration clockOffset) throws IOException, InterruptedException {
+        String secret = DemoUsers.MFA_SECRETS.get(username);
+        String code = secret == null ? null // the demo administrators' authenticator code
+                : uk.nhs.pharmacy.portal.security.Totp.code(secret, java.time.Instant.now().plus(clockOffset));
         HttpResponse<String> session = call("POST", "session",
                 "{\"username\":\"" + username + "\",\"password\":\"" + DemoUsers.PASSWORD + "\""
                         + (code == null ? "" : ",\"code\":\"" + code + "\"") + "}");

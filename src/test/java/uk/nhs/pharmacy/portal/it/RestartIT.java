@@ -53,7 +53,7 @@ class RestartIT {
 
         portal = start(List.of("-Dportal.clock.offset=P3D"), false);
         api = new ApiClient("http://127.0.0.1:" + PORT + "/");
-        api.signIn("national"); // with no access left in Bolton, Leo is out of the Bolton LOA's sight
+        api.signIn("national", java.time.Duration.ofDays(3)); // with no access left in Bolton, Leo is out of the Bolton LOA's sight
         JsonObject ran = api.expect(200, "GET", "leavers/" + caseId, null);
         assertThat(ran.getString("state")).isEqualTo("CLOSED");
         assertThat(ran.getJsonArray("steps").getJsonObject(0).getString("by")).isEqualTo("system:leaver-schedule");
