@@ -46,6 +46,9 @@ public class MfaService {
     Authorizer authorizer;
 
     @Inject
+    MfaSecrets secrets;
+
+    @Inject
     @ConfigProperty(name = "portal.mfa.relaxed", defaultValue = "false")
     boolean relaxed;
 
@@ -105,7 +108,11 @@ public class MfaService {
         if (row == null || row[0] == null) {
             return false;
         }
-        String secret = (String) row[0];
+        String secret = secrets.open((String) row[0]);
+        if (!secrets.isSealed((String) row[0])) { // written in plain before sealing: seal it now
+            em.createNativeQuery("UPDATE portal_user SET mfa_secret = ? WHERE username = ?")
+                    .setParameter(1, secrets.seal(secret)).setParameter(2, username).executeUpdate();
+        }
         Long lastStep = row[1] == null ? null : ((Number) row[1]).longValue();
         Instant now = clock.instant();
         long current = Totp.step(now);
@@ -143,7 +150,7 @@ public class MfaService {
             return List.of();
         }
         em.createNativeQuery("UPDATE portal_user SET mfa_secret = ?, mfa_last_step = ? WHERE username = ?")
-                .setParameter(1, secret).setParameter(2, matched).setParameter(3, username).executeUpdate();
+                .setParameter(1, secrets.seal(secret)).setParameter(2, matched).setParameter(3, username).executeUpdate();
         List<String> codes = newRecoveryCodes(username);
         events.fire(new SecurityEvent(username, SecurityEvent.MFA_ENROLLED, username,
                 "authenticator app and " + codes.size() + " recovery codes"));
