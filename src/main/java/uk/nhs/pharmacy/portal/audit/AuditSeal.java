@@ -12,7 +12,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -87,16 +86,5 @@ public class AuditSeal {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Events with no seal, for the verifier: those the sealer will still pick up are not counted. */
-    List<Long> unsealedBelow(long eventId) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("SELECT e.id FROM audit_event e WHERE e.id <= ? AND NOT EXISTS "
-                + "(SELECT 1 FROM audit_seal s WHERE s.event_id = e.id) ORDER BY e.id").setParameter(1, eventId)
-                .setMaxResults(BATCH).getResultList();
-        List<Long> result = new ArrayList<>();
-        ids.forEach(n -> result.add(n.longValue()));
-        return result;
     }
 }

@@ -12,7 +12,6 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import java.time.Duration;
 
 /**
  * Signing in with a username and password, the same for the sign-in page and the API: throttled
@@ -52,12 +51,12 @@ public class PasswordSignIn {
                                 String password, String code) {
         String name = PortalUser.normaliseUsername(username);
         String from = guard.clientAddress(request);
-        Duration wait = guard.waitFor(name, from);
-        if (!wait.isZero()) {
-            guard.refused(name, from, wait);
-            return SignInOutcome.throttled(wait);
+        SignInGuard.Check check = guard.check(name, from);
+        if (!check.retryAfter().isZero()) {
+            guard.refused(name, from, check.retryAfter());
+            return SignInOutcome.throttled(check.retryAfter());
         }
-        boolean known = guard.exists(name);
+        boolean known = check.known();
         if (request.getSession(false) != null) {
             request.changeSessionId(); // session fixation: the id a visitor arrived with is never signed in
         }

@@ -102,20 +102,21 @@ public class SignInGuard {
         return request.getRemoteAddr();
     }
 
-    /** How long this attempt must still wait (zero: it may be checked now). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Duration waitFor(String username, String address) {
-        Instant now = clock.instant();
-        Duration account = account(username).map(a -> SignInThrottle.wait(a.notBefore(), now))
-                .orElseGet(() -> SignInThrottle.wait(notBefore(unknownUsers, username, now), now));
-        Duration client = SignInThrottle.wait(notBefore(clientAddresses, address, now), now);
-        return account.compareTo(client) >= 0 ? account : client;
+    /**
+     * Before an attempt: how long it must still wait (zero: it may be checked now), and whether an
+     * enabled portal user has this username (the identity store checks only those). One read.
+     */
+    public record Check(Duration retryAfter, boolean known) {
     }
 
-    /** Whether an enabled portal user has this username (the store checks only those). */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean exists(String username) {
-        return account(username).isPresent();
+    public Check check(String username, String address) {
+        Instant now = clock.instant();
+        var account = account(username);
+        Duration forAccount = account.map(a -> SignInThrottle.wait(a.notBefore(), now))
+                .orElseGet(() -> SignInThrottle.wait(notBefore(unknownUsers, username), now));
+        Duration client = SignInThrottle.wait(notBefore(clientAddresses, address), now);
+        return new Check(forAccount.compareTo(client) >= 0 ? forAccount : client, account.isPresent());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -185,7 +186,7 @@ public class SignInGuard {
                 last == null ? null : new LastSignIn(last, (String) row[3])));
     }
 
-    private Instant notBefore(Map<String, Failures> map, String key, Instant now) {
+    private Instant notBefore(Map<String, Failures> map, String key) {
         Failures f = map.get(key);
         return f == null ? null : f.notBefore();
     }
