@@ -40,6 +40,8 @@ public final class DemoUsers {
                     "E08000001", "E08000001"),
             new Person("owner.cohens", "Colin", "Cohen", "OWNER", "MANAGER",
                     "contractor:Cohens Chemist", "contractor:Cohens Chemist"),
+            // The manager-owner of one Cohens branch (Kearsley, FFK43) only: an owner elsewhere in the chain.
+            new Person("owner.kearsley", "Zainab", "Whitworth", "OWNER", "MANAGER", "FFK43", "FFK43"),
             new Person("owner.a1", "Asha", "Aziz", "OWNER", "PHARMACIST",
                     "FM664", "contractor:A1 Pharmacy"),
             // A new LOA who has not set up an authenticator yet: they do it at their first sign-in.

@@ -1,5 +1,7 @@
 package uk.nhs.pharmacy.portal.security;
 
+import uk.nhs.pharmacy.portal.organisation.OrganisationKind;
+
 /**
  * The rule table: which role may take which action, and whether scope applies. A pure function
  * so it can be tested exhaustively without a container; {@link Authorizer} applies it.
@@ -21,7 +23,9 @@ public final class AccessPolicy {
                 case REQUEST_CHANGE, REGISTER_PREMISES, ADMINISTER_NATIONAL -> false;
             };
             case OWNER -> switch (action) {
-                case VIEW, EXTEND_ACCESS, REQUEST_CHANGE, REGISTER_PREMISES -> place != null && actor.scope().covers(place);
+                case VIEW, EXTEND_ACCESS, REQUEST_CHANGE -> place != null && actor.scope().covers(place);
+                // New premises are the contractor's business: an owner of one premises (a manager) does not register them.
+                case REGISTER_PREMISES -> place != null && place.kind() == OrganisationKind.CONTRACTOR && actor.scope().covers(place);
                 default -> false;
             };
         };

@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The authorisation matrix of the JSON API: every resource method × every role and relation to the
  * target, with the outcome each cell must have. The target is FA064, a Cohens premises in Bury:
  * national; an LOA whose scope covers it (Greater Manchester) and one whose scope does not (Bolton);
- * the owner of its contractor (Cohens); another contractor's owner (A1); and nobody signed in.
+ * the owner of its contractor (Cohens); an owner elsewhere in the same chain (the manager-owner of
+ * the Kearsley branch only); another contractor's owner (A1); and nobody signed in.
  * <p>
  * Each cell gets a fresh target where the call changes something. A cell that must be refused is
  * checked twice: the answer (status, and for 404 exactly the body a missing target gets, with none
@@ -50,7 +51,8 @@ class AuthorisationMatrixIT {
 
     enum Who {
         NATIONAL("national"), LOA_IN_SCOPE("loa.gm"), LOA_OUT_OF_SCOPE("loa.bolton"),
-        OWNER_OF_PREMISES("owner.cohens"), OTHER_CONTRACTORS_OWNER("owner.a1"), SIGNED_OUT(null);
+        OWNER_OF_PREMISES("owner.cohens"), OWNER_ELSEWHERE("owner.kearsley"), OTHER_CONTRACTORS_OWNER("owner.a1"),
+        SIGNED_OUT(null);
 
         final String username;
 
@@ -106,7 +108,11 @@ class AuthorisationMatrixIT {
         fixtures = new Fixtures();
     }
 
-    /** Parses "N=OK LIN=OK LOUT=404 OWN=403 OTHER=404" (anonymous callers are always 401). */
+    /**
+     * Parses "N=OK LIN=OK LOUT=404 OWN=403 OTHER=404" (anonymous callers are always 401). An owner
+     * elsewhere in the chain ({@code ELSE}) is refused like another contractor's owner unless the
+     * row says otherwise.
+     */
     private static Map<Who, Outcome> expect(String cells) {
         Map<Who, Outcome> map = new EnumMap<>(Who.class);
         map.put(Who.SIGNED_OUT, Outcome.UNAUTHENTICATED);
@@ -118,6 +124,7 @@ class AuthorisationMatrixIT {
                 case "LOUT" -> Who.LOA_OUT_OF_SCOPE;
                 case "OWN" -> Who.OWNER_OF_PREMISES;
                 case "OTHER" -> Who.OTHER_CONTRACTORS_OWNER;
+                case "ELSE" -> Who.OWNER_ELSEWHERE;
                 default -> throw new IllegalArgumentException(kv[0]);
             };
             map.put(who, switch (kv[1]) {
@@ -128,6 +135,7 @@ class AuthorisationMatrixIT {
                 default -> throw new IllegalArgumentException(kv[1]);
             });
         }
+        map.putIfAbsent(Who.OWNER_ELSEWHERE, map.get(Who.OTHER_CONTRACTORS_OWNER));
         assertThat(map).as(cells).hasSize(Who.values().length);
         return map;
     }
@@ -142,7 +150,7 @@ class AuthorisationMatrixIT {
         return new Row(endpoint, what, call, null, f -> "", expect("N=OK LIN=OK LOUT=OK OWN=OK OTHER=OK"), mustNotShow);
     }
 
-    private static final Set<Who> OUTSIDE = Set.of(Who.LOA_OUT_OF_SCOPE, Who.OTHER_CONTRACTORS_OWNER);
+    private static final Set<Who> OUTSIDE = Set.of(Who.LOA_OUT_OF_SCOPE, Who.OWNER_ELSEWHERE, Who.OTHER_CONTRACTORS_OWNER);
 
     static List<Row> rows() {
         String later = LocalDate.now().plusDays(20).toString();
@@ -307,17 +315,17 @@ class AuthorisationMatrixIT {
                 // registrations (the national team and owners; each sees their own)
                 row("POST registrations", "ask for a premises' mailbox",
                         f -> Call.json("POST", "registrations", f.registration(), null),
-                        null, f -> "", "N=OK LIN=403 LOUT=403 OWN=OK OTHER=OK"),
+                        null, f -> "", "N=OK LIN=403 LOUT=403 OWN=OK ELSE=403 OTHER=OK"),
                 row("GET registrations/{id}", "read a registration request (sent by the contractor's owner)",
                         f -> Call.json("GET", "registrations/" + f.ownersRegistration(), null, "Matrix Pharmacy"),
                         f -> Call.json("GET", "registrations/999999999", null, null), f -> "",
                         "N=OK LIN=404 LOUT=404 OWN=OK OTHER=404"),
                 row("POST registrations/files/preview", "preview a registration file",
                         f -> new Call("POST", "registrations/files/preview", "text/csv", f.registrationFile(), null),
-                        null, f -> "", "N=OK LIN=403 LOUT=403 OWN=OK OTHER=OK"),
+                        null, f -> "", "N=OK LIN=403 LOUT=403 OWN=OK ELSE=403 OTHER=OK"),
                 row("POST registrations/files", "send a registration file",
                         f -> new Call("POST", "registrations/files?name=matrix.csv", "text/csv", f.registrationFile(), null),
-                        null, f -> "", "N=OK LIN=403 LOUT=403 OWN=OK OTHER=OK"),
+                        null, f -> "", "N=OK LIN=403 LOUT=403 OWN=OK ELSE=403 OTHER=OK"),
                 row("GET registrations/files/{id}", "read a registration file's progress (sent by the contractor's owner)",
                         f -> Call.json("GET", "registrations/files/" + f.ownersUpload(), null, "matrix-upload"),
                         f -> Call.json("GET", "registrations/files/999999999", null, null), f -> "",

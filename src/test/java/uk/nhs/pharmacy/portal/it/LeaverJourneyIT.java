@@ -33,7 +33,9 @@ class LeaverJourneyIT {
 
     @AfterAll
     static void closeBrowser() throws IOException {
-        browser.close();
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     private WebDriverWait waiting() {

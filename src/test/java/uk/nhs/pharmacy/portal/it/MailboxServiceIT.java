@@ -88,7 +88,7 @@ class MailboxServiceIT {
                 uk.nhs.pharmacy.portal.organisation.Organisation.class).getResultList();
         assertTrue(all.size() > 600, "the demo's premises and contractors are there: " + all.size());
         int compared = 0;
-        for (String username : List.of("national", "loa.gm", "loa.bolton", "owner.cohens", "owner.a1")) {
+        for (String username : List.of("national", "loa.gm", "loa.bolton", "owner.cohens", "owner.kearsley", "owner.a1")) {
             Actor actor = actor(username);
             java.util.Set<Long> covered = new java.util.TreeSet<>();
             for (var o : all) {

@@ -40,7 +40,9 @@ class OnboardingJourneyIT {
 
     @AfterAll
     static void stop() throws IOException {
-        browser.close();
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     private WebDriverWait waiting() {

@@ -32,7 +32,9 @@ class PremisesAccessIT {
 
     @AfterAll
     static void closeBrowser() throws IOException {
-        browser.close();
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     private WebDriverWait waiting() {

@@ -35,7 +35,9 @@ class RequestJourneyIT {
 
     @AfterAll
     static void stop() throws IOException {
-        browser.close();
+        if (browser != null) {
+            browser.close();
+        }
         mail.close();
     }
 

@@ -28,7 +28,9 @@ class SignInIT {
 
     @AfterAll
     static void closeBrowser() throws IOException {
-        browser.close();
+        if (browser != null) {
+            browser.close();
+        }
     }
 
     @ParameterizedTest(name = "{0} sees the {1} home")

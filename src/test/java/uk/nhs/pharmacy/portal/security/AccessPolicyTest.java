@@ -58,6 +58,16 @@ class AccessPolicyTest {
         assertThat(AccessPolicy.allows(ownerCohens, Action.EXTEND_ACCESS, MANCHESTER_PREMISES)).isFalse();
     }
 
+    @Test
+    void newPremisesAreRegisteredByTheContractorsOwnerNotByTheManagerOfOneBranch() {
+        Actor branchManager = Actor.user("owner.kearsley", Role.OWNER, new Scope(Set.of(), Set.of(100L)), null);
+        assertThat(AccessPolicy.allows(ownerCohens, Action.REGISTER_PREMISES, COHENS)).isTrue();
+        assertThat(AccessPolicy.allows(branchManager, Action.VIEW, BOLTON_PREMISES)).isTrue();
+        assertThat(AccessPolicy.allows(branchManager, Action.REGISTER_PREMISES, BOLTON_PREMISES)).isFalse();
+        assertThat(AccessPolicy.allows(branchManager, Action.REGISTER_PREMISES, COHENS)).isFalse();
+        assertThat(AccessPolicy.allows(branchManager, Action.VIEW, MANCHESTER_PREMISES)).isFalse();
+    }
+
     @ParameterizedTest
     @EnumSource(value = Action.class, names = {"MANAGE_ACCESS", "APPROVE_REQUEST", "RUN_LEAVER", "ADMINISTER_NATIONAL"})
     void anOwnerChangesNothingDirectly(Action action) {
