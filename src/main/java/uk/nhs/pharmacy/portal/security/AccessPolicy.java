@@ -24,10 +24,18 @@ public final class AccessPolicy {
             };
             case OWNER -> switch (action) {
                 case VIEW, EXTEND_ACCESS, REQUEST_CHANGE -> place != null && actor.scope().covers(place);
-                // New premises are the contractor's business: an owner of one premises (a manager) does not register them.
-                case REGISTER_PREMISES -> place != null && place.kind() == OrganisationKind.CONTRACTOR && actor.scope().covers(place);
+                case REGISTER_PREMISES -> place != null && ownsContractorOf(actor, place);
                 default -> false;
             };
         };
+    }
+
+    /**
+     * Registering premises is the contractor's business: the owner's scope must hold the contractor
+     * that the place is or belongs to, not only one of its premises (as a branch manager's does).
+     */
+    private static boolean ownsContractorOf(Actor actor, OrganisationPlace place) {
+        Long contractor = place.kind() == OrganisationKind.CONTRACTOR ? Long.valueOf(place.id()) : place.parentId();
+        return contractor != null && actor.scope().organisationIds().contains(contractor);
     }
 }

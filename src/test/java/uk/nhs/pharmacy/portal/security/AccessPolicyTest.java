@@ -62,6 +62,8 @@ class AccessPolicyTest {
     void newPremisesAreRegisteredByTheContractorsOwnerNotByTheManagerOfOneBranch() {
         Actor branchManager = Actor.user("owner.kearsley", Role.OWNER, new Scope(Set.of(), Set.of(100L)), null);
         assertThat(AccessPolicy.allows(ownerCohens, Action.REGISTER_PREMISES, COHENS)).isTrue();
+        assertThat(AccessPolicy.allows(ownerCohens, Action.REGISTER_PREMISES, BOLTON_PREMISES)).isTrue();
+        assertThat(AccessPolicy.allows(ownerCohens, Action.REGISTER_PREMISES, MANCHESTER_PREMISES)).isFalse();
         assertThat(AccessPolicy.allows(branchManager, Action.VIEW, BOLTON_PREMISES)).isTrue();
         assertThat(AccessPolicy.allows(branchManager, Action.REGISTER_PREMISES, BOLTON_PREMISES)).isFalse();
         assertThat(AccessPolicy.allows(branchManager, Action.REGISTER_PREMISES, COHENS)).isFalse();
