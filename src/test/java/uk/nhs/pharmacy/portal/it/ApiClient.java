@@ -48,6 +48,13 @@ final class ApiClient {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A form post to a page (a Faces postback) in the same session. */
+    HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Status and body of a call, for comparing what a resource holds before and after. */
     String callQuietly(String method, String path) {
         try {

@@ -13,13 +13,25 @@ final class Transactions {
     static <T> T fresh(UserTransaction tx, Supplier<T> read) {
         try {
             tx.begin();
-            try {
-                return read.get();
-            } finally {
-                tx.commit();
-            }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+        T result;
+        try {
+            result = read.get();
+        } catch (RuntimeException e) {
+            try {
+                tx.rollback();
+            } catch (Exception rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e; // what went wrong, not the rollback it caused
+        }
+        try {
+            tx.commit();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return result;
     }
 }
