@@ -104,6 +104,33 @@ class FacesMatrixIT {
                     fields.put("numsasForm:toggleNumsas", "");
                     return new Form(fields, () -> pageAsNational("premises.xhtml?ods=" + TARGET).replaceAll("(?s).*<dd id=\"numsas\">([^<]*)<.*", "$1").strip());
                 }, AuthorisationMatrixIT.expect("N=OK LIN=403 LOUT=404 OWN=403 OTHER=404")),
+                new Row("open a leaver case for someone whose home is the target (leavers page, start form)", "leavers.xhtml", () -> {
+                    String account = freshAccount();
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("startForm", "startForm");
+                    fields.put("startForm:account_input", account);
+                    fields.put("startForm:kind", "LEAVES_NHS");
+                    fields.put("startForm:effective_input", LocalDate.now().plusDays(30).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+                    fields.put("startForm:reason", "Faces matrix");
+                    fields.put("startForm:start", "");
+                    return new Form(fields, () -> national().callQuietly("GET", "leavers?state=all&max=500").contains(account)
+                            ? "case for " + account : "none");
+                }, AuthorisationMatrixIT.expect("N=OK LIN=OK LOUT=404 OWN=403 OTHER=403")),
+                new Row("ask for access at the target (request page, owners)", "request.xhtml?ods=%s&kind=GRANT", () -> {
+                    String account = freshAccount();
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("requestForm", "requestForm");
+                    fields.put("requestForm:kind", "GRANT");
+                    fields.put("requestForm:account_input", account);
+                    fields.put("requestForm:permissions", "FULL_ACCESS");
+                    fields.put("requestForm:reason", "Faces matrix");
+                    fields.put("requestForm:submit", "");
+                    return new Form(fields, () -> jakarta.json.Json.createReader(new java.io.StringReader(
+                                    national().callQuietly("GET", "requests?max=500").substring(4))).readArray().stream()
+                            .map(jakarta.json.JsonValue::asJsonObject)
+                            .filter(r -> r.getString("odsCode").equals(TARGET) && r.toString().contains(account))
+                            .map(r -> "request " + r.getJsonNumber("id")).collect(Collectors.joining(",", "at the target: [", "]")));
+                }, AuthorisationMatrixIT.expect("N=403 LIN=403 LOUT=403 OWN=OK OTHER=404")),
                 new Row("save an onboarding phase (phases page, national only)", "onboarding/phases.xhtml", () -> {
                     String name = "Faces phase " + letters(COUNTER.incrementAndGet() * 104_729 + (int) (System.nanoTime() % 10_000));
                     Map<String, String> fields = new LinkedHashMap<>();
