@@ -37,7 +37,6 @@ import java.util.Set;
 @Consumes(MediaType.APPLICATION_JSON)
 public class DelegationResource {
 
-    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     @Inject
     MailboxService service;
@@ -67,7 +66,7 @@ public class DelegationResource {
                 .orElseThrow(() -> new RuleViolation("No personal account " + body.account()));
         Delegation granted = service.grant(currentUser.actor(), mailbox.getId(), account.getId(),
                 permissions(body.permissions()), body.owner(),
-                body.lastDay() == null ? null : body.lastDay().plusDays(1).atStartOfDay(UK).toInstant(), body.reason());
+                body.lastDay(), body.reason());
         return Response.created(URI.create("delegations/" + granted.getId())).entity(Dtos.AccessJson.of(granted)).build();
     }
 
@@ -105,7 +104,7 @@ public class DelegationResource {
         return expiringAccess.page(currentUser.actor(), java.time.Duration.ofDays(days), first, max, "expiresAt", true)
                 .stream().map(d -> new Dtos.ExpiringJson(d.getId(), d.getVersion(), d.getAccount().getAddress().value(),
                         d.getAccount().displayName(), d.getMailbox().getPremises().getOdsCode().value(),
-                        d.getMailbox().getAddress().value(), d.getExpiresAt().atZone(UK).toLocalDate().minusDays(1)))
+                        d.getMailbox().getAddress().value(), d.getLastDay()))
                 .toList();
     }
 
@@ -116,8 +115,7 @@ public class DelegationResource {
         if (body == null) {
             throw new IllegalArgumentException("Send version, lastDay (null removes the end) and reason");
         }
-        return Dtos.AccessJson.of(service.extend(currentUser.actor(), id, body.version(),
-                body.lastDay() == null ? null : body.lastDay().plusDays(1).atStartOfDay(UK).toInstant(), body.reason()));
+        return Dtos.AccessJson.of(service.extend(currentUser.actor(), id, body.version(), body.lastDay(), body.reason()));
     }
 
     private static Set<Permission> permissions(List<String> names) {

@@ -19,11 +19,11 @@ public final class Dtos {
     }
 
     public record AccessJson(long id, long version, String account, String name, String jobRole, List<String> permissions,
-                      boolean owner, String grantedBy, Instant grantedAt, Instant expiresAt) {
+                      boolean owner, String grantedBy, Instant grantedAt, Instant expiresAt, java.time.LocalDate lastDay) {
         static AccessJson of(Delegation d) {
             return new AccessJson(d.getId(), d.getVersion(), d.getAccount().getAddress().value(), d.getAccount().displayName(),
                     d.getAccount().getJobRole().name(), d.getPermissions().stream().map(Enum::name).toList(), d.isOwner(),
-                    d.getGrantedBy(), d.getGrantedAt(), d.getExpiresAt());
+                    d.getGrantedBy(), d.getGrantedAt(), d.getExpiresAt(), d.getLastDay());
         }
     }
 

@@ -14,7 +14,7 @@ import java.util.Locale;
 public record AuditQuery(String person, Long organisationId, String actor, LocalDate from, LocalDate to)
         implements Serializable {
 
-    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final ZoneId UK = uk.nhs.pharmacy.portal.platform.UkTime.ZONE;
 
     public static final AuditQuery EVERYTHING = new AuditQuery(null, null, null, null, null);
 
@@ -42,6 +42,6 @@ public record AuditQuery(String person, Long organisationId, String actor, Local
         if (organisationId != null) query.setParameter("organisationId", organisationId);
         if (actor != null) query.setParameter("actor", actor);
         if (from != null) query.setParameter("from", from.atStartOfDay(UK).toInstant());
-        if (to != null) query.setParameter("to", to.plusDays(1).atStartOfDay(UK).toInstant());
+        if (to != null) query.setParameter("to", uk.nhs.pharmacy.portal.platform.UkTime.endOf(to));
     }
 }

@@ -77,10 +77,31 @@ public class LeaverService {
     @Inject
     Clock clock;
 
-    /** What someone asks for: who leaves, how far, from which organisation (not for the NHS), and when. */
+    /**
+     * What someone asks for: who leaves, how far, from which organisation (not for the NHS), when, and
+     * for a case that runs at once, who takes over each mailbox the leaver owns ({@link #successorsNeeded}).
+     */
     public record LeaverRequest(MailAddress account, LeaverKind kind, OdsCode left, Instant effectiveAt,
                                 @jakarta.validation.constraints.Size(max = Reason.MAX, message = "is too long: at most {max} characters")
-                                String reason) {
+                                String reason, List<Successor> successors) {
+        public LeaverRequest {
+            successors = successors == null ? List.of() : List.copyOf(successors);
+        }
+
+        public LeaverRequest(MailAddress account, LeaverKind kind, OdsCode left, Instant effectiveAt, String reason) {
+            this(account, kind, left, effectiveAt, reason, List.of());
+        }
+    }
+
+    /** Who takes over a mailbox the leaver owns: made an owner with Full Access before the leaver's access goes. */
+    public record Successor(long mailboxId, MailAddress person) {
+    }
+
+    /**
+     * A mailbox the leaver owns that the case would leave with no owner or under the minimum of live
+     * accounts, and the people on it now (the leaver aside), who are offered first as its successor.
+     */
+    public record SuccessorNeeded(SharedMailbox mailbox, long liveAfter, long ownersAfter, List<PersonalAccount> onMailbox) {
     }
 
     /**
@@ -94,10 +115,39 @@ public class LeaverService {
                 new AuditTarget(AuditTargetType.LEAVER_CASE, leaverCase.getId(), leaverCase.getAccount().getAddress().value()), leaverCase.getScopeOrganisation().getId(),
                 Change.to(describe(leaverCase)), leaverCase.getReason()));
         Instant now = leaverCase.getOpenedAt();
+        if (!request.successors().isEmpty() && !leaverCase.isDueAt(now)) {
+            throw new RuleViolation("Successors are chosen for a case that runs today; a case dated later asks for them when it runs");
+        }
         if (leaverCase.isDueAt(now)) {
-            run(actor, leaverCase, now);
+            run(actor, leaverCase, now, request.successors());
         }
         return leaverCase;
+    }
+
+    /**
+     * The mailboxes the case would leave with no owner or under {@link SharedMailbox#MIN_LIVE_ACCOUNTS}
+     * live accounts, each with the people on it now: what the start form asks a successor for. The
+     * same checks as {@link #open}, so it tells nothing of a case the caller may not open.
+     */
+    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = {RuleViolation.class, SecurityException.class, NotFound.class})
+    public List<SuccessorNeeded> successorsNeeded(@NotNull Actor actor, @NotNull LeaverRequest request) {
+        LeaverCase leaverCase = prepare(actor, request);
+        Instant now = clock.instant();
+        List<SuccessorNeeded> needed = new java.util.ArrayList<>();
+        for (Delegation owned : mailboxes.liveDelegationsOf(leaverCase.getAccount().getId(), now)) {
+            SharedMailbox mailbox = owned.getMailbox();
+            if (!owned.isOwner() || !inCase(leaverCase, mailbox.getPremises())) {
+                continue;
+            }
+            long[] counts = mailboxes.liveCounts(mailbox.getId(), now);
+            long liveAfter = counts[0] - 1;
+            long ownersAfter = counts[1] - 1;
+            if (ownersAfter == 0 || liveAfter < SharedMailbox.MIN_LIVE_ACCOUNTS) {
+                needed.add(new SuccessorNeeded(mailbox, liveAfter, ownersAfter, mailboxes.liveDelegations(mailbox.getId(), now).stream()
+                        .map(Delegation::getAccount).filter(a -> !a.getId().equals(leaverCase.getAccount().getId())).toList()));
+            }
+        }
+        return needed;
     }
 
     /**
@@ -174,14 +224,28 @@ public class LeaverService {
     /** Runs a scheduled case whose date has come, as the system. Nothing happens if it already ran. */
     public void runScheduled(long caseId, @NotNull Instant now) {
         cases.findForUpdate(caseId).filter(c -> c.isDueAt(now))
-                .ifPresent(c -> run(Actor.system("leaver-schedule"), c, now));
+                .ifPresent(c -> run(Actor.system("leaver-schedule"), c, now, List.of()));
     }
 
-    private void run(Actor actor, LeaverCase leaverCase, Instant now) {
+    private void run(Actor actor, LeaverCase leaverCase, Instant now, List<Successor> successors) {
         PersonalAccount account = leaverCase.getAccount();
         String because = "Leaver case #" + leaverCase.getId() + ": " + leaverCase.getReason();
         List<Delegation> inScope = mailboxes.unrevokedDelegationsOf(account.getId()).stream()
                 .filter(d -> inCase(leaverCase, d.getMailbox().getPremises())).toList();
+        // Successors first, so that no mailbox is ever without an owner, not even inside this transaction.
+        for (Successor successor : successors) {
+            SharedMailbox mailbox = inScope.stream().filter(d -> d.isOwner() && d.getMailbox().getId() == successor.mailboxId())
+                    .map(Delegation::getMailbox).findFirst()
+                    .orElseThrow(() -> new RuleViolation(account.getAddress() + " owns no mailbox " + successor.mailboxId()
+                            + " in this case"));
+            PersonalAccount person = successorAccount(leaverCase, successor.person());
+            makeOwner(actor, mailbox, person, "Successor for leaver case #" + leaverCase.getId() + ": " + leaverCase.getReason());
+            leaverCase.record(StepKind.SUCCESSOR, person.getAddress() + " owns " + mailbox.getAddress() + " in place of "
+                    + account.getAddress(), actor.username(), now);
+            audit.record(new AuditEntry(actor.username(), AuditAction.LEAVER_SUCCESSOR_CHOSEN,
+                    new AuditTarget(AuditTargetType.LEAVER_CASE, leaverCase.getId(), account.getAddress().value()),
+                    mailbox.getPremises().getId(), Change.to(person.getAddress() + " owns " + mailbox.getAddress()), leaverCase.getReason()));
+        }
         Map<Long, SharedMailbox> owned = new LinkedHashMap<>();
         for (Delegation delegation : inScope) {
             if (delegation.isOwner()) {
@@ -245,14 +309,30 @@ public class LeaverService {
         LeaverCase leaverCase = visibleCase(actor, caseId);
         LeaverStep step = successorStep(actor, leaverCase, stepId);
         SharedMailbox mailbox = step.getMailbox();
+        PersonalAccount person = successorAccount(leaverCase, successor);
+        Instant now = clock.instant();
+        makeOwner(actor, mailbox, person, "Successor for leaver case #" + caseId + ": " + reason);
+        step.complete(StepState.SUCCESSOR_CHOSEN, actor.username(), now,
+                person.getAddress() + " owns " + mailbox.getAddress() + " in place of " + leaverCase.getAccount().getAddress());
+        audit.record(new AuditEntry(actor.username(), AuditAction.LEAVER_SUCCESSOR_CHOSEN,
+                new AuditTarget(AuditTargetType.LEAVER_CASE, caseId, leaverCase.getAccount().getAddress().value()), mailbox.getPremises().getId(),
+                Change.to(person.getAddress() + " owns " + mailbox.getAddress()), reason));
+        settleIfDone(actor, leaverCase, now);
+        return leaverCase;
+    }
+
+    private PersonalAccount successorAccount(LeaverCase leaverCase, MailAddress successor) {
         PersonalAccount person = accounts.findByAddress(successor)
                 .orElseThrow(() -> new RuleViolation("No personal account " + successor));
         if (person.getId().equals(leaverCase.getAccount().getId())) {
             throw new RuleViolation("The successor must be someone other than the leaver");
         }
-        Instant now = clock.instant();
-        String because = "Successor for leaver case #" + caseId + ": " + reason;
-        Delegation current = mailboxes.liveDelegation(mailbox.getId(), person.getId(), now).orElse(null);
+        return person;
+    }
+
+    /** The successor becomes an owner with Full Access: granted, or added to the access they have. */
+    private void makeOwner(Actor actor, SharedMailbox mailbox, PersonalAccount person, String because) {
+        Delegation current = mailboxes.liveDelegation(mailbox.getId(), person.getId(), clock.instant()).orElse(null);
         if (current == null) {
             mailboxService.grant(actor, mailbox.getId(), person.getId(), EnumSet.of(Permission.FULL_ACCESS, Permission.SEND_AS),
                     true, null, because);
@@ -261,13 +341,6 @@ public class LeaverService {
             permissions.add(Permission.FULL_ACCESS);
             mailboxService.changePermissions(actor, current.getId(), permissions, true, false, because);
         }
-        step.complete(StepState.SUCCESSOR_CHOSEN, actor.username(), now,
-                person.getAddress() + " owns " + mailbox.getAddress() + " in place of " + leaverCase.getAccount().getAddress());
-        audit.record(new AuditEntry(actor.username(), AuditAction.LEAVER_SUCCESSOR_CHOSEN,
-                new AuditTarget(AuditTargetType.LEAVER_CASE, caseId, leaverCase.getAccount().getAddress().value()), mailbox.getPremises().getId(),
-                Change.to(person.getAddress() + " owns " + mailbox.getAddress()), reason));
-        settleIfDone(actor, leaverCase, now);
-        return leaverCase;
     }
 
     /** Step 2 resolved by an LOA or national administrator accepting the mailbox as it is, with a reason. */

@@ -62,6 +62,9 @@ public class LeaversView implements Serializable {
     private LocalDate effectiveDate;
     private String reason;
     private List<Delegation> currentAccess = List.of();
+    private List<LeaverService.SuccessorNeeded> needs = List.of();
+    private final Map<Long, String> chosen = new java.util.HashMap<>();
+    private final Map<Long, String> typed = new java.util.HashMap<>();
 
     @PostConstruct
     void init() {
@@ -95,6 +98,28 @@ public class LeaversView implements Serializable {
         if (!getLeftChoices().isEmpty()) {
             left = getLeftChoices().keySet().iterator().next();
         }
+        refreshNeeds();
+    }
+
+    /** The mailboxes the case would leave without an owner or short of people: each needs a successor. */
+    public void refreshNeeds() {
+        needs = List.of();
+        try {
+            needs = service.successorsNeeded(currentUser.actor(), request(reason == null || reason.isBlank() ? "-" : reason, List.of()));
+        } catch (RuntimeException notYet) {
+            // no person or place chosen yet, or a case that cannot be opened: starting it says why
+        }
+    }
+
+    private LeaverService.LeaverRequest request(String because, List<LeaverService.Successor> successors) {
+        return new LeaverService.LeaverRequest(AccountSuggestions.addressOf(address), kind,
+                kind.needsScopeOrganisation() && left != null && !left.isBlank() ? OdsCode.of(left) : null,
+                UkTime.startOf(effectiveDate), because, successors);
+    }
+
+    /** A case that runs today takes its successors from the form; one dated later asks on the day. */
+    private boolean runsToday() {
+        return effectiveDate == null || !effectiveDate.isAfter(UkTime.today(clock));
     }
 
     /** Premises (or their contractors, for a contractor leaver) where the person has access now. */
@@ -111,11 +136,21 @@ public class LeaversView implements Serializable {
     }
 
     public void start() throws IOException {
+        refreshNeeds();
+        List<LeaverService.Successor> successors = new java.util.ArrayList<>();
+        if (runsToday()) {
+            for (LeaverService.SuccessorNeeded need : needs) {
+                Long mailboxId = need.mailbox().getId();
+                String who = typed.get(mailboxId) != null && !typed.get(mailboxId).isBlank() ? typed.get(mailboxId) : chosen.get(mailboxId);
+                if (who == null || who.isBlank()) {
+                    messages.error("leavers.successor.required", need.mailbox().getAddress().value());
+                    return;
+                }
+                successors.add(new LeaverService.Successor(mailboxId, AccountSuggestions.addressOf(who)));
+            }
+        }
         LeaverCase[] opened = new LeaverCase[1];
-        boolean done = messages.attempt(() -> opened[0] = service.open(currentUser.actor(),
-                new LeaverService.LeaverRequest(AccountSuggestions.addressOf(address), kind,
-                        kind.needsScopeOrganisation() && left != null && !left.isBlank() ? OdsCode.of(left) : null,
-                        UkTime.startOf(effectiveDate), reason)));
+        boolean done = messages.attempt(() -> opened[0] = service.open(currentUser.actor(), request(reason, successors)));
         if (done) {
             FacesContext faces = FacesContext.getCurrentInstance();
             faces.getExternalContext().getFlash().setKeepMessages(true);
@@ -128,6 +163,9 @@ public class LeaversView implements Serializable {
 
 
 
+    public List<LeaverService.SuccessorNeeded> getNeeds() { return needs; }
+    public Map<Long, String> getChosen() { return chosen; }
+    public Map<Long, String> getTyped() { return typed; }
     public LeaverKind[] getKinds() { return LeaverKind.values(); }
     public PageModel<LeaverCase> getCases() { return cases; }
     public String getShow() { return show; }

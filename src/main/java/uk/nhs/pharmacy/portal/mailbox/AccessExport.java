@@ -33,9 +33,9 @@ public class AccessExport {
 
     private static final int BATCH = 2000;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Europe/London"));
+            .withZone(uk.nhs.pharmacy.portal.platform.UkTime.ZONE);
     static final List<String> HEADER = List.of("ODS code", "Premises", "Shared mailbox", "Person", "NHSmail address",
-            "Job role", "Account status", "Permissions", "Owner", "Granted by", "Granted at", "Expires");
+            "Job role", "Account status", "Permissions", "Owner", "Granted by", "Granted at", "Last day");
 
     @PersistenceContext
     EntityManager em;
@@ -91,7 +91,7 @@ public class AccessExport {
                         d.getAccount().getJobRole().name(), d.getAccount().getStatus().name(),
                         String.join(" ", d.getPermissions().stream().map(Enum::name).toList()), d.isOwner() ? "yes" : "no",
                         d.getGrantedBy(), WHEN.format(d.getGrantedAt()),
-                        d.getExpiresAt() == null ? "" : WHEN.format(d.getExpiresAt())));
+                        uk.nhs.pharmacy.portal.platform.UkTime.words(d.getLastDay())));
             }
             if (batch.size() < BATCH) {
                 return;

@@ -27,7 +27,6 @@ import java.util.List;
 @ApplicationScoped
 public class BulkAccessService {
 
-    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     @Inject
     MailboxService service;
@@ -108,7 +107,7 @@ public class BulkAccessService {
                 return new BulkGrant.Line(number, address, ods, true, "revoke");
             }
             service.grant(actor, mailbox.getId(), account.getId(), bulk.permissions(), bulk.owner(),
-                    bulk.lastDay() == null ? null : bulk.lastDay().plusDays(1).atStartOfDay(UK).toInstant(), bulk.reason());
+                    bulk.lastDay(), bulk.reason());
             return new BulkGrant.Line(number, address, ods, true, "grant");
         } catch (AccessDeniedException | NotFound e) {
             return new BulkGrant.Line(number, address, ods, false, "No premises " + ods + " in your scope");

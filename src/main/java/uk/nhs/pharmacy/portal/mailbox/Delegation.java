@@ -204,6 +204,11 @@ public class Delegation {
         return expiresAt;
     }
 
+    /** The last day of time-limited access (it ends at the end of that day in England); null for none. */
+    public java.time.LocalDate getLastDay() {
+        return uk.nhs.pharmacy.portal.platform.UkTime.lastDayOf(expiresAt);
+    }
+
     public String getRevokedBy() {
         return revokedBy;
     }
@@ -219,6 +224,6 @@ public class Delegation {
     /** A short description for the audit trail. */
     public String describe() {
         return account.getAddress() + " on " + mailbox.getAddress() + " " + getPermissions()
-                + (owner ? " owner" : "") + (expiresAt != null ? " until " + expiresAt : "");
+                + (owner ? " owner" : "") + (expiresAt != null ? ", last day " + uk.nhs.pharmacy.portal.platform.UkTime.words(getLastDay()) : "");
     }
 }

@@ -60,18 +60,13 @@ public class ExpiringView implements Serializable {
         extending = delegation.getId();
         extendingVersion = delegation.getVersion();
         extendingLabel = delegation.getAccount().getAddress() + " on " + delegation.getMailbox().getAddress();
-        lastDay = lastDayOf(delegation).plusDays(7);
+        lastDay = delegation.getLastDay().plusDays(7);
         reason = null;
     }
 
-    /** The last whole day of access: it ends at the start of the next day. */
-    public LocalDate lastDayOf(Delegation delegation) {
-        return UkTime.dateOf(delegation.getExpiresAt()).minusDays(1);
-    }
 
     public void extend() {
-        if (messages.attempt(() -> service.extend(currentUser.actor(), extending, extendingVersion,
-                lastDay == null ? null : UkTime.startOf(lastDay.plusDays(1)), reason))) {
+        if (messages.attempt(() -> service.extend(currentUser.actor(), extending, extendingVersion, lastDay, reason))) {
             messages.info("expiring.extended", extendingLabel);
             extending = null;
         }

@@ -28,6 +28,7 @@ import uk.nhs.pharmacy.portal.security.Authorizer;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -68,7 +69,7 @@ public class MailboxService {
     int ownerLastDayBound;
 
     public Delegation grant(@NotNull Actor actor, long mailboxId, long accountId,
-                            @NotEmpty Set<Permission> permissions, boolean owner, Instant expiresAt,
+                            @NotEmpty Set<Permission> permissions, boolean owner, LocalDate lastDay,
                             @Reason String reason) {
         SharedMailbox mailbox = authorizer.found(actor, Action.MANAGE_ACCESS, mailboxes.find(mailboxId),
                 SharedMailbox::getPremises);
@@ -81,8 +82,9 @@ public class MailboxService {
             throw new RuleViolation(account.getAddress() + " is " + account.getStatus() + " and cannot be given access");
         }
         Instant now = clock.instant();
+        Instant expiresAt = UkTime.endOf(lastDay);
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new RuleViolation("The expiry date must be in the future");
+            throw new RuleViolation("The last day must be today or later");
         }
         if (mailboxes.hasLiveDelegation(mailboxId, accountId, now)) {
             throw new RuleViolation(account.getAddress() + " already has access to " + mailbox.getAddress());
@@ -176,21 +178,23 @@ public class MailboxService {
      * Moves the end of time-limited access (locum cover extended or cut short); null removes the
      * end. Refused if someone else changed this access since the caller read it. Audited.
      */
-    public Delegation extend(@NotNull Actor actor, long delegationId, long seenVersion, Instant newExpiry,
+    public Delegation extend(@NotNull Actor actor, long delegationId, long seenVersion, LocalDate newLastDay,
                              @Reason String reason) {
         requireUnchanged(actor, Action.EXTEND_ACCESS, delegationId, seenVersion);
         Delegation delegation = liveDelegation(actor, delegationId, Action.EXTEND_ACCESS);
+        Instant newExpiry = UkTime.endOf(newLastDay);
         if (newExpiry != null && !newExpiry.isAfter(clock.instant())) {
-            throw new RuleViolation("The expiry date must be in the future");
+            throw new RuleViolation("The last day must be today or later");
         }
         if (!authorizer.may(actor, Action.MANAGE_ACCESS, delegation.getMailbox().getPremises())) {
             ownerMayMoveLastDay(delegation, newExpiry);
         }
-        Instant before = delegation.getExpiresAt();
+        LocalDate before = delegation.getLastDay();
         delegation.extendTo(newExpiry);
         audit.record(new AuditEntry(actor.username(), AuditAction.DELEGATION_EXPIRY_CHANGED,
                 new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), delegation.getAccount().getAddress().value()), delegation.getMailbox().getPremises().getId(),
-                Change.of(before == null ? "no end" : "until " + before, newExpiry == null ? "no end" : "until " + newExpiry), reason));
+                Change.of(before == null ? "no last day" : "last day " + UkTime.words(before),
+                        newLastDay == null ? "no last day" : "last day " + UkTime.words(newLastDay)), reason));
         return delegation;
     }
 

@@ -32,7 +32,7 @@ import java.util.List;
 @ViewScoped
 public class PremisesView implements Serializable {
 
-    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final ZoneId UK = uk.nhs.pharmacy.portal.platform.UkTime.ZONE;
 
     @Inject
     MailboxQueries queries;
@@ -125,7 +125,7 @@ public class PremisesView implements Serializable {
             EnumSet<Permission> permissions = EnumSet.noneOf(Permission.class);
             grantPermissions.forEach(p -> permissions.add(Permission.valueOf(p)));
             service.grant(currentUser.actor(), details.mailbox().getId(), account.getId(), permissions, grantOwner,
-                    grantExpiry == null ? null : grantExpiry.plusDays(1).atStartOfDay(UK).toInstant(), grantReason);
+                    grantExpiry, grantReason);
             messages.info("premises.granted", account.getAddress().value());
             grantAddress = null;
             grantExpiry = null;
@@ -159,8 +159,7 @@ public class PremisesView implements Serializable {
         permissionsBefore = List.copyOf(changePermissions);
         ownerBefore = changeOwner;
         changeReason = null;
-        lastDayBefore = delegation.getExpiresAt() == null ? null
-                : delegation.getExpiresAt().atZone(UK).toLocalDate().minusDays(1);
+        lastDayBefore = delegation.getLastDay();
         changeLastDay = lastDayBefore;
         confirmationNeeded = false;
     }
@@ -184,8 +183,7 @@ public class PremisesView implements Serializable {
                             changeOwner, confirmed, changeReason).getVersion();
                 }
                 if (!java.util.Objects.equals(changeLastDay, lastDayBefore)) {
-                    service.extend(currentUser.actor(), changing, version,
-                            changeLastDay == null ? null : changeLastDay.plusDays(1).atStartOfDay(UK).toInstant(), changeReason);
+                    service.extend(currentUser.actor(), changing, version, changeLastDay, changeReason);
                 }
                 messages.info("premises.changed");
                 changing = null;

@@ -42,7 +42,7 @@ public class ExpiryReminders {
                 .setMaxResults(MAX_PER_RUN).getResultList();
         int sent = 0;
         for (Delegation d : ending) {
-            String lastDay = String.valueOf(UkTime.dateOf(d.getExpiresAt()).minusDays(1));
+            String lastDay = UkTime.words(d.getLastDay());
             for (String owner : recipients.inScope(Role.OWNER, d.getMailbox().getPremises())) {
                 if (notifications.notifyOnce("expiry:" + d.getId() + ":" + d.getExpiresAt().getEpochSecond() + ":" + owner,
                         owner, "expiryReminder", d.getAccount().displayName() + " (" + d.getAccount().getAddress() + ")",

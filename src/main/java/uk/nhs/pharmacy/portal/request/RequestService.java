@@ -196,14 +196,14 @@ public class RequestService {
                     request.personCreated(created);
                 }
                 Delegation granted = mailboxService.grant(actor, mailbox.getId(), request.getAccount().getId(),
-                        request.getPermissions(), request.isOwner(), lastDayEnd(request.getLastDay()), because);
+                        request.getPermissions(), request.isOwner(), request.getLastDay(), because);
                 result = "Granted " + granted.describe();
             }
             case CHANGE -> {
                 Delegation changed = mailboxService.changePermissions(actor, request.getDelegation().getId(),
                         request.getPermissions(), request.isOwner(), confirmed, because);
                 if (request.getLastDay() != null) {
-                    mailboxService.extend(actor, changed.getId(), changed.getVersion(), lastDayEnd(request.getLastDay()), because);
+                    mailboxService.extend(actor, changed.getId(), changed.getVersion(), request.getLastDay(), because);
                 }
                 result = "Changed to " + changed.describe();
             }
@@ -278,9 +278,6 @@ public class RequestService {
         }
     }
 
-    private static Instant lastDayEnd(LocalDate lastDay) {
-        return lastDay == null ? null : UkTime.startOf(lastDay.plusDays(1));
-    }
 
     static String describe(AccessRequest r) {
         return switch (r.getKind()) {

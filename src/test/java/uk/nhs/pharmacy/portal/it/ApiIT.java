@@ -71,6 +71,7 @@ class ApiIT {
         JsonObject access = json(granted);
         assertThat(access.getJsonArray("permissions").toString()).contains("SEND_AS");
         assertThat(access.getString("grantedBy")).isEqualTo("loa.bolton");
+        assertThat(access.getString("lastDay")).as("the last day sent is the last day kept").isEqualTo(LocalDate.now().plusDays(7).toString());
 
         HttpResponse<String> again = call("POST", "delegations", "{\"odsCode\":\"FFP01\",\"account\":\"leo.lindqvist@nhs.net\","
                 + "\"permissions\":[\"FULL_ACCESS\"],\"owner\":false,\"reason\":\"Twice\"}");

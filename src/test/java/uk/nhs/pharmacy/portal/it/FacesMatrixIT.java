@@ -80,7 +80,7 @@ class FacesMatrixIT {
                     fields.put("grantForm", "grantForm");
                     fields.put("grantForm:account_input", account);
                     fields.put("grantForm:permissions", "FULL_ACCESS");
-                    fields.put("grantForm:expiry_input", LocalDate.now().plusDays(9).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+                    fields.put("grantForm:expiry:input", LocalDate.now().plusDays(9).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
                     fields.put("grantForm:reason", "Faces matrix");
                     fields.put("grantForm:grant", "");
                     return new Form(fields, () -> {
@@ -110,7 +110,7 @@ class FacesMatrixIT {
                     fields.put("startForm", "startForm");
                     fields.put("startForm:account_input", account);
                     fields.put("startForm:kind", "LEAVES_NHS");
-                    fields.put("startForm:effective_input", LocalDate.now().plusDays(30).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+                    fields.put("startForm:effective:input", LocalDate.now().plusDays(30).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
                     fields.put("startForm:reason", "Faces matrix");
                     fields.put("startForm:start", "");
                     return new Form(fields, () -> national().callQuietly("GET", "leavers?state=all&max=500").contains(account)
@@ -136,8 +136,8 @@ class FacesMatrixIT {
                     Map<String, String> fields = new LinkedHashMap<>();
                     fields.put("editForm", "editForm");
                     fields.put("editForm:name", name);
-                    fields.put("editForm:startsOn_input", "01/03/2027");
-                    fields.put("editForm:endsOn_input", "31/03/2027");
+                    fields.put("editForm:startsOn:input", "01/03/2027");
+                    fields.put("editForm:endsOn:input", "31/03/2027");
                     fields.put("editForm:areaNames", "Bury");
                     fields.put("editForm:save", "");
                     return new Form(fields, () -> pageAsNational("onboarding/phases.xhtml").contains(name) ? "saved " + name : "none");

@@ -6,19 +6,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import uk.nhs.pharmacy.portal.demo.DemoUsers;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A leaver case in the browser from start to close: an LOA starts it for the only owner of a
- * premises mailbox, sees access revoked and the case waiting, chooses a successor, and sees it closed.
+ * premises mailbox; the start form asks who takes over (offering the people on it), refuses to start
+ * without one, and then runs the whole case in one step: the mailbox is never without an owner.
  */
 @ExtendWith(SharedPortal.class)
 class LeaverJourneyIT {
@@ -45,8 +46,8 @@ class LeaverJourneyIT {
     }
 
     @Test
-    void anLoaRunsALeaverCaseForTheOnlyOwnerChoosesASuccessorAndTheCaseCloses() throws Exception {
-        // Set-up through the API: a Bolton premises' new mailbox with its manager as only owner and one colleague.
+    void theOnlyOwnersLeaverCaseAsksForASuccessorFirstAndRunsInOneStep() throws Exception {
+        // Set-up through the API: a Bolton premises' new mailbox with its manager as only owner and two colleagues.
         ApiClient api = new ApiClient(SharedPortal.baseUrl());
         api.signIn("loa.bolton");
         String ods = "FXY77";
@@ -55,6 +56,8 @@ class LeaverJourneyIT {
                 + "\"lastName\":\"Leaving\",\"jobRole\":\"MANAGER\",\"mobileDevice\":true}").getString("address");
         String deputy = api.expect(201, "POST", "accounts", "{\"homeOdsCode\":\"" + ods + "\",\"firstName\":\"Dev\","
                 + "\"lastName\":\"Deputy\",\"jobRole\":\"PHARMACIST\",\"mobileDevice\":false}").getString("address");
+        String dispenser = api.expect(201, "POST", "accounts", "{\"homeOdsCode\":\"" + ods + "\",\"firstName\":\"Dora\","
+                + "\"lastName\":\"Dispenser\",\"jobRole\":\"DISPENSER\",\"mobileDevice\":false}").getString("address");
         JsonObject premises = api.expect(200, "GET", "premises/" + ods, null);
         for (var access : premises.getJsonArray("access").getValuesAs(JsonObject.class)) {
             api.call("POST", "delegations/" + access.getJsonNumber("id").longValue() + "/revoke",
@@ -62,8 +65,10 @@ class LeaverJourneyIT {
         }
         api.expect(201, "POST", "delegations", "{\"odsCode\":\"" + ods + "\",\"account\":\"" + manager
                 + "\",\"permissions\":[\"FULL_ACCESS\"],\"owner\":true,\"reason\":\"Manager\"}");
-        api.expect(201, "POST", "delegations", "{\"odsCode\":\"" + ods + "\",\"account\":\"" + deputy
-                + "\",\"permissions\":[\"FULL_ACCESS\"],\"owner\":false,\"reason\":\"Deputy\"}");
+        for (String colleague : List.of(deputy, dispenser)) {
+            api.expect(201, "POST", "delegations", "{\"odsCode\":\"" + ods + "\",\"account\":\"" + colleague
+                    + "\",\"permissions\":[\"FULL_ACCESS\"],\"owner\":false,\"reason\":\"Colleague\"}");
+        }
 
         browser.signIn("loa.bolton", DemoUsers.PASSWORD);
         browser.driver().findElement(By.id("navLeavers")).click();
@@ -73,32 +78,34 @@ class LeaverJourneyIT {
         browser.driver().findElement(By.cssSelector(".ui-autocomplete-item")).click();
         waiting().until(d -> d.findElement(By.id("startForm:access")).getText().contains(ods));
         waiting().until(d -> d.findElement(By.id("startForm:left_label")).getText().contains(ods));
+        waiting().until(d -> d.findElement(By.id("startForm:successors")).getText().contains("pharmacy." + ods.toLowerCase() + "@nhs.net"));
+        browser.screenshot("leaver-asks-successor");
         browser.driver().findElement(By.id("startForm:reason")).sendKeys("Moved to another employer");
+
+        // Without a successor the case does not start, and nothing changes.
+        browser.submit(By.id("startForm:start"));
+        browser.waitFor(By.cssSelector(".ui-messages-error"));
+        assertThat(browser.text(By.cssSelector(".ui-messages-error"))).contains("Choose who takes over pharmacy." + ods.toLowerCase());
+        assertThat(api.expect(200, "GET", "premises/" + ods, null).getJsonArray("access").toString()).contains(manager);
+
+        // The people on the mailbox are offered first.
+        browser.driver().findElement(By.id("startForm:need:0:successor")).click();
+        By deputyItem = By.cssSelector("#startForm\\:need\\:0\\:successor_items li[data-label*='" + deputy + "']");
+        waiting().until(ExpectedConditions.visibilityOfElementLocated(deputyItem));
+        assertThat(browser.text(By.id("startForm:need:0:successor_items"))).contains(deputy).contains(dispenser).doesNotContain(manager);
+        browser.driver().findElement(deputyItem).click();
         browser.submit(By.id("startForm:start"));
 
         browser.waitFor(By.id("caseState"));
-        assertThat(browser.text(By.id("pageTitle"))).startsWith("Leaver case");
-        assertThat(browser.text(By.id("caseState"))).isEqualTo("Waiting for a successor");
-        String steps = browser.text(By.id("stepsForm:steps"));
-        assertThat(steps).contains("Revoke access").contains("Revoked 1: pharmacy." + ods.toLowerCase() + "@nhs.net")
-                .contains("Remote wipe").contains("Successor").contains("Waiting").contains("loa.bolton");
-        browser.screenshot("leaver-waiting");
-
-        By successor = By.id("resolveForm:successor_input");
-        browser.driver().findElement(successor).sendKeys(deputy);
-        waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-autocomplete-item")));
-        browser.driver().findElement(By.cssSelector(".ui-autocomplete-item")).click();
-        browser.driver().findElement(By.id("resolveForm:stepReason")).sendKeys("Deputy takes over" + Keys.TAB);
-        browser.submit(By.id("resolveForm:choose"));
-
-        browser.waitFor(By.id("caseState"));
-        browser.screenshot("leaver-after-successor");
-        assertThat(browser.text(By.id("caseState"))).as(browser.text(By.id("messages"))).isEqualTo("Closed");
-        assertThat(browser.text(By.id("stepsForm:steps"))).contains("Successor chosen").contains(deputy).contains("Close");
         browser.screenshot("leaver-closed");
+        assertThat(browser.text(By.id("pageTitle"))).startsWith("Leaver case");
+        assertThat(browser.text(By.id("caseState"))).as(browser.text(By.id("messages"))).isEqualTo("Closed");
+        String steps = browser.text(By.id("stepsForm:steps"));
+        assertThat(steps).contains("Successor").contains(deputy + " owns pharmacy." + ods.toLowerCase() + "@nhs.net")
+                .contains("Revoke access").contains("Remote wipe").contains("Close").doesNotContain("Waiting");
 
         JsonObject after = api.expect(200, "GET", "premises/" + ods, null);
-        assertThat(after.getJsonArray("access").toString()).doesNotContain(manager).contains(deputy);
+        assertThat(after.getJsonArray("access").toString()).doesNotContain(manager).contains(deputy).contains(dispenser);
         assertThat(after.getJsonArray("access").getValuesAs(JsonObject.class).stream()
                 .filter(a -> a.getString("account").equals(deputy)).findFirst().orElseThrow().getBoolean("owner")).isTrue();
     }

@@ -261,6 +261,49 @@ class LeaverServiceIT {
     }
 
     @Test
+    void aSuccessorChosenAtTheStartIsMadeOwnerBeforeTheLeaversAccessGoesAndTheCaseRunsInOneStep() {
+        Organisation premises = em.createQuery("select o from Organisation o where o.kind = "
+                + "uk.nhs.pharmacy.portal.organisation.OrganisationKind.PREMISES and o.area.name = 'Bolton' and not exists "
+                + "(select m from SharedMailbox m where m.premises = o) order by o.odsCode desc", Organisation.class)
+                .setMaxResults(1).getSingleResult();
+        String ods = premises.getOdsCode().value();
+        SharedMailbox mailbox = mailboxes.createMailbox(actor("loa.bolton"), premises.getId(), "For the successor-first test");
+        PersonalAccount manager = newLocum(ods, "Soleowner");
+        PersonalAccount deputy = newLocum(ods, "Deputy");
+        PersonalAccount dispenser = newLocum(ods, "Dispenser");
+        grant(mailbox, manager, true);
+        grant(mailbox, deputy, false);
+        grant(mailbox, dispenser, false);
+        LeaverService.LeaverRequest asked = request(manager, LeaverKind.LEAVES_PREMISES, ods, null);
+
+        List<LeaverService.SuccessorNeeded> needed = leavers.successorsNeeded(actor("loa.bolton"), asked);
+        assertThat(needed).singleElement().satisfies(need -> {
+            assertThat(need.mailbox().getId()).isEqualTo(mailbox.getId());
+            assertThat(need.ownersAfter()).isZero();
+            assertThat(need.onMailbox()).extracting(PersonalAccount::getId).containsExactlyInAnyOrder(deputy.getId(), dispenser.getId());
+        });
+        assertThrows(NotFound.class, () -> leavers.successorsNeeded(actor("owner.a1"), asked), "out of scope tells nothing");
+        List<LeaverService.Successor> successor = List.of(new LeaverService.Successor(mailbox.getId(), deputy.getAddress()));
+        assertThrows(RuleViolation.class, () -> leavers.open(actor("loa.bolton"), new LeaverService.LeaverRequest(manager.getAddress(),
+                LeaverKind.LEAVES_PREMISES, OdsCode.of(ods), Instant.now().plus(Duration.ofDays(3)), "Later", successor)),
+                "a case dated later asks for its successors when it runs");
+
+        LeaverCase open = leavers.open(actor("loa.bolton"), new LeaverService.LeaverRequest(manager.getAddress(),
+                LeaverKind.LEAVES_PREMISES, OdsCode.of(ods), null, "Left the company", successor));
+        LeaverCase closed = reload(open);
+        assertThat(closed.getState()).isEqualTo(CaseState.CLOSED);
+        assertThat(closed.getSteps()).extracting(LeaverStep::getState).doesNotContain(StepState.WAITING);
+        assertThat(em.createQuery("select d.owner from Delegation d where d.mailbox.id = :m and d.account.id = :a "
+                + "and d.revokedAt is null", Boolean.class).setParameter("m", mailbox.getId())
+                .setParameter("a", deputy.getId()).getSingleResult()).isTrue();
+        List<String> trail = em.createQuery("select concat(e.action, ' ', e.targetLabel) from AuditEvent e where e.organisationId = :o "
+                + "and e.action in ('DELEGATION_CHANGED', 'DELEGATION_REVOKED') order by e.id", String.class)
+                .setParameter("o", premises.getId()).getResultList();
+        assertThat(trail).as("the deputy is made owner before the manager's access goes: never 0 owners")
+                .containsSubsequence("DELEGATION_CHANGED " + deputy.getAddress().value(), "DELEGATION_REVOKED " + manager.getAddress().value());
+    }
+
+    @Test
     void aLeaverOfTheNhsIsKeptAsALeaverAndAnotherOrganisationCanAcceptThemAsAJoiner() {
         SharedMailbox bolton = mailboxOf("FXJ72");
         PersonalAccount person = newLocum("FXJ72", "Joiner");

@@ -423,7 +423,7 @@ class MailboxServiceIT {
         PersonalAccount locum = someoneWithoutAccessTo(mailbox);
         Instant now = Instant.now();
         Delegation granted = mailboxes.grant(actor("loa.bolton"), mailbox.getId(), locum.getId(),
-                Set.of(Permission.FULL_ACCESS), false, now.plus(Duration.ofDays(1)), "One day of cover");
+                Set.of(Permission.FULL_ACCESS), false, uk.nhs.pharmacy.portal.platform.UkTime.dateOf(now), "One day of cover");
         Instant later = now.plus(Duration.ofDays(2)); // the sweep reads time from its argument: no sleeping
         assertTrue(expirySweep.sweep(later) >= 1);
         Delegation expired = em.find(Delegation.class, granted.getId());
@@ -442,13 +442,13 @@ class MailboxServiceIT {
         PersonalAccount locum = peopleWithoutAccessTo(mailbox, 3).get(2);
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // the database keeps microseconds
         Delegation granted = mailboxes.grant(actor("loa.bolton"), mailbox.getId(), locum.getId(),
-                Set.of(Permission.FULL_ACCESS), false, now.plus(Duration.ofDays(3)), "Cover");
+                Set.of(Permission.FULL_ACCESS), false, uk.nhs.pharmacy.portal.platform.UkTime.dateOf(now).plusDays(3), "Cover");
         long version = em.find(Delegation.class, granted.getId()).getVersion();
         RuleViolation past = assertThrows(RuleViolation.class, () -> mailboxes.extend(actor("loa.bolton"), granted.getId(),
-                version, now.minusSeconds(5), "Backdated"));
-        assertTrue(past.getMessage().contains("future"), past.getMessage());
-        mailboxes.extend(actor("loa.bolton"), granted.getId(), version, now.plus(Duration.ofDays(10)), "Cover extended");
-        assertEquals(now.plus(Duration.ofDays(10)), em.find(Delegation.class, granted.getId()).getExpiresAt());
+                version, uk.nhs.pharmacy.portal.platform.UkTime.dateOf(now).minusDays(1), "Backdated"));
+        assertTrue(past.getMessage().contains("today or later"), past.getMessage());
+        mailboxes.extend(actor("loa.bolton"), granted.getId(), version, uk.nhs.pharmacy.portal.platform.UkTime.dateOf(now).plusDays(10), "Cover extended");
+        assertEquals(uk.nhs.pharmacy.portal.platform.UkTime.endOf(uk.nhs.pharmacy.portal.platform.UkTime.dateOf(now).plusDays(10)), em.find(Delegation.class, granted.getId()).getExpiresAt());
         assertEquals(1L, em.createQuery("select count(e) from AuditEvent e where e.targetId = :id "
                 + "and e.action = 'DELEGATION_EXPIRY_CHANGED' and e.reason = 'Cover extended'", Long.class)
                 .setParameter("id", granted.getId()).getSingleResult());
@@ -462,13 +462,13 @@ class MailboxServiceIT {
         PersonalAccount locum = peopleWithoutAccessTo(cohens, 4).get(3);
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Delegation granted = mailboxes.grant(actor("loa.bolton"), cohens.getId(), locum.getId(),
-                Set.of(Permission.FULL_ACCESS), false, now.plus(Duration.ofDays(2)), "Cover");
+                Set.of(Permission.FULL_ACCESS), false, uk.nhs.pharmacy.portal.platform.UkTime.dateOf(now).plusDays(2), "Cover");
         RuleViolation permanent = assertThrows(RuleViolation.class, () -> mailboxes.extend(actor("owner.cohens"),
                 granted.getId(), em.find(Delegation.class, granted.getId()).getVersion(), null, "Stays on"));
         assertTrue(permanent.getMessage().contains("administrator"), permanent.getMessage());
         mailboxes.extend(actor("owner.cohens"), granted.getId(), em.find(Delegation.class, granted.getId()).getVersion(),
-                now.plus(Duration.ofDays(9)), "Cover runs another week");
-        assertEquals(now.plus(Duration.ofDays(9)), em.find(Delegation.class, granted.getId()).getExpiresAt());
+                uk.nhs.pharmacy.portal.platform.UkTime.dateOf(now).plusDays(9), "Cover runs another week");
+        assertEquals(uk.nhs.pharmacy.portal.platform.UkTime.endOf(uk.nhs.pharmacy.portal.platform.UkTime.dateOf(now).plusDays(9)), em.find(Delegation.class, granted.getId()).getExpiresAt());
         assertEquals(1L, em.createQuery("select count(e) from AuditEvent e where e.targetId = :id and e.actor = 'owner.cohens' "
                 + "and e.action = 'DELEGATION_EXPIRY_CHANGED'", Long.class).setParameter("id", granted.getId()).getSingleResult());
     }
@@ -524,7 +524,7 @@ class MailboxServiceIT {
         PersonalAccount person = someoneWithoutAccessTo(a1);
         Delegation granted = mailboxes.grant(actor("loa.bolton"), a1.getId(), person.getId(),
                 EnumSet.of(Permission.FULL_ACCESS, Permission.SEND_AS), false,
-                Instant.now().plus(Duration.ofDays(14)), "Locum cover for two weeks");
+                uk.nhs.pharmacy.portal.platform.UkTime.dateOf(Instant.now()).plusDays(14), "Locum cover for two weeks");
         assertEquals("loa.bolton", granted.getGrantedBy());
         assertEquals(1, auditCount(granted.getId()));
 
@@ -575,8 +575,8 @@ class MailboxServiceIT {
         assertTrue(duplicate.getMessage().contains("already has access"), duplicate.getMessage());
         PersonalAccount person = someoneWithoutAccessTo(a1);
         RuleViolation past = assertThrows(RuleViolation.class, () -> mailboxes.grant(actor("national"), a1.getId(),
-                person.getId(), Set.of(Permission.FULL_ACCESS), false, Instant.now().minusSeconds(60), "Backdated"));
-        assertTrue(past.getMessage().contains("future"), past.getMessage());
+                person.getId(), Set.of(Permission.FULL_ACCESS), false, uk.nhs.pharmacy.portal.platform.UkTime.dateOf(Instant.now()).minusDays(1), "Backdated"));
+        assertTrue(past.getMessage().contains("today or later"), past.getMessage());
     }
 
     @Test

@@ -60,19 +60,26 @@ class PremisesAccessIT {
         browser.driver().findElement(By.id("grantForm:account_input")).sendKeys("leo.lind");
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-autocomplete-item")));
         browser.driver().findElement(By.cssSelector(".ui-autocomplete-item")).click();
-        String lastDay = LocalDate.now(ZoneId.of("Europe/London")).plusDays(14).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
-        WebElement expiry = browser.driver().findElement(By.id("grantForm:expiry_input"));
-        expiry.sendKeys(lastDay);
-        browser.driver().findElement(By.id("pageTitle")).click(); // closes the calendar overlay
-        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-datepicker-panel, .ui-datepicker")));
+        LocalDate lastDay = LocalDate.now(ZoneId.of("Europe/London")).plusDays(14);
+        // Typed with the keyboard and left with Tab, as a person does: the field keeps what was typed
+        // and reads the day back before anything is saved.
+        WebElement expiry = browser.driver().findElement(By.id("grantForm:expiry:input"));
+        expiry.sendKeys(lastDay.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")), org.openqa.selenium.Keys.TAB);
+        String inWords = lastDay.format(DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.UK));
+        waiting().until(d -> d.findElement(By.id("grantForm:expiry:echo")).getText().contains(inWords));
+        assertThat(browser.text(By.id("grantForm:expiry:echo"))).isEqualTo("Access ends at the end of " + inWords + ".");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).as("focus moved on to the next field")
+                .isNotEqualTo("grantForm:expiry:input");
         browser.driver().findElement(By.id("grantForm:reason")).sendKeys("Locum cover for two weeks");
+        assertThat(browser.driver().findElement(By.id("grantForm:expiry:input")).getAttribute("value"))
+                .isEqualTo(lastDay.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         browser.submit(By.id("grantForm:grant"));
 
         browser.waitFor(By.cssSelector(".ui-messages-info"));
         assertThat(browser.text(By.cssSelector(".ui-messages-info"))).contains("leo.lindqvist@nhs.net");
         WebElement row = locumRow();
         assertThat(row.getText()).contains("Leo Lindqvist").contains("Locum pharmacist").contains("loa.bolton")
-                .contains(LocalDate.now(ZoneId.of("Europe/London")).plusDays(15).format(DateTimeFormatter.ofPattern("d MMM yyyy")));
+                .contains(inWords); // the last day itself, not the instant after it
         browser.screenshot("premises-granted");
 
         // The locum's own page lists the mailbox they can now reach.
@@ -86,17 +93,18 @@ class PremisesAccessIT {
 
         // The cover is extended by a week.
         browser.submit(locumRow().findElement(By.cssSelector("button[id$=':change']")));
-        browser.waitFor(By.id("changeForm:changeLastDay_input"));
-        WebElement lastDayInput = browser.driver().findElement(By.id("changeForm:changeLastDay_input"));
-        lastDayInput.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), LocalDate.now(ZoneId.of("Europe/London")).plusDays(21).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
-        browser.driver().findElement(By.id("pageTitle")).click();
-        waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-datepicker-panel, .ui-datepicker")));
+        browser.waitFor(By.id("changeForm:changeLastDay:input"));
+        WebElement lastDayInput = browser.driver().findElement(By.id("changeForm:changeLastDay:input"));
+        assertThat(lastDayInput.getAttribute("value")).as("the change form starts from the current last day")
+                .isEqualTo(lastDay.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        LocalDate extended = LocalDate.now(ZoneId.of("Europe/London")).plusDays(21);
+        lastDayInput.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"),
+                extended.format(DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK)), org.openqa.selenium.Keys.TAB);
         browser.driver().findElement(By.id("changeForm:changeReason")).sendKeys("Cover extended");
         browser.submit(By.id("changeForm:confirmChange"));
         browser.waitFor(By.cssSelector(".ui-messages-info, .ui-messages-error"));
         assertThat(browser.has(By.cssSelector(".ui-messages-error"))).as(browser.driver().findElement(By.id("messages")).getText()).isFalse();
-        assertThat(locumRow().getText()).contains(
-                LocalDate.now(ZoneId.of("Europe/London")).plusDays(22).format(DateTimeFormatter.ofPattern("d MMM yyyy")));
+        assertThat(locumRow().getText()).contains(extended.format(DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.UK)));
 
         browser.submit(locumRow().findElement(By.cssSelector("button[id$=':revoke']")));
         browser.waitFor(By.id("revokeForm:revokeReason"));
@@ -110,6 +118,26 @@ class PremisesAccessIT {
         browser.waitFor(By.cssSelector(".ui-messages-info"));
         assertThat(browser.text(By.id("accessForm:access"))).doesNotContain("leo.lindqvist@nhs.net");
         assertThat(browser.text(By.id("history"))).contains("DELEGATION_REVOKED").contains("Cover ended");
+    }
+
+    /** A last day that is not a date is refused with the field named, never saved as permanent access. */
+    @Test
+    void aLastDayThatIsNotADateIsRefusedAndNothingIsGranted() throws IOException {
+        browser.signIn("loa.bolton", DemoUsers.PASSWORD);
+        browser.open("premises.xhtml?ods=FM664");
+        browser.waitFor(By.id("grantForm:account_input"));
+        String before = browser.text(By.id("accessForm:access"));
+        browser.driver().findElement(By.id("grantForm:account_input")).sendKeys("ava.james@nhs.net");
+        browser.driver().findElement(By.id("grantForm:expiry:input")).sendKeys("31/13/2026", org.openqa.selenium.Keys.TAB);
+        waiting().until(d -> !d.findElement(By.id("grantForm:expiry:message")).getText().isBlank());
+        assertThat(browser.text(By.id("grantForm:expiry:message"))).contains("Last day of access").contains("31/13/2026")
+                .contains("is not a date");
+        browser.driver().findElement(By.id("grantForm:reason")).sendKeys("Cover");
+        browser.submit(By.id("grantForm:grant"));
+        browser.waitFor(By.cssSelector(".ui-messages-error"));
+        assertThat(browser.text(By.id("accessForm:access"))).isEqualTo(before);
+        assertThat(browser.driver().findElement(By.id("grantForm:expiry:input")).getAttribute("value"))
+                .as("what was typed is kept to be corrected").isEqualTo("31/13/2026");
     }
 
     @Test

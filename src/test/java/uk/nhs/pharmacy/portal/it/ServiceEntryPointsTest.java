@@ -63,6 +63,7 @@ class ServiceEntryPointsTest {
             entry("LeaverService#chooseSuccessor", "REST POST leavers/{id}/steps/{stepId}"),
             entry("LeaverService#confirmException", "REST POST leavers/{id}/steps/{stepId}"),
             entry("LeaverService#cancel", "REST POST leavers/{id}/cancel"),
+            entry("LeaverService#successorsNeeded", "SERVICE LeaverService#successorsNeeded (someone at the target leaving it)"),
             entry("LeaverQueries#cases", "REST GET leavers"),
             entry("LeaverQueries#count", "REST GET leavers"),
             entry("LeaverQueries#find", "REST GET leavers/{id}"),

@@ -16,6 +16,8 @@ import uk.nhs.pharmacy.portal.audit.AuditEvent;
 import uk.nhs.pharmacy.portal.audit.AuditLog;
 import uk.nhs.pharmacy.portal.audit.AuditQuery;
 import uk.nhs.pharmacy.portal.home.HomeService;
+import uk.nhs.pharmacy.portal.leaver.LeaverKind;
+import uk.nhs.pharmacy.portal.leaver.LeaverService;
 import uk.nhs.pharmacy.portal.mailbox.MailboxStatus;
 import uk.nhs.pharmacy.portal.mailbox.PremisesDirectory;
 import uk.nhs.pharmacy.portal.mailbox.PremisesFilter;
@@ -99,6 +101,8 @@ class ServiceMatrixIT {
                 "N=OK LIN=403 LOUT=403 OWN=403 ELSE=403 OTHER=403");
         EXPECTED.put("LegacyConversion#convert (a legacy mailbox outside Bolton and the owners' chains)",
                 "N=OK LIN=OK LOUT=404 OWN=404 ELSE=404 OTHER=404");
+        EXPECTED.put("LeaverService#successorsNeeded (someone at the target leaving it)",
+                "N=OK LIN=OK LOUT=404 OWN=403 ELSE=404 OTHER=404");
         EXPECTED.put("LegacyConversion#currentUsers (a legacy mailbox outside Bolton and the owners' chains)",
                 "N=OK LIN=OK LOUT=404 OWN=404 ELSE=404 OTHER=404");
     }
@@ -110,6 +114,7 @@ class ServiceMatrixIT {
     @Inject PhaseService phases;
     @Inject NumsasProviders numsas;
     @Inject LegacyConversion legacy;
+    @Inject LeaverService leavers;
     @Inject LegacyQueries legacyQueries;
     @Inject HomeService home;
     @Inject PremisesDirectory directory;
@@ -162,6 +167,9 @@ class ServiceMatrixIT {
             return new Target(a -> legacy.convert(a, premises, people, "Service matrix"), () -> mailboxStatus(old.getId()));
         });
 
+        rows.put("LeaverService#successorsNeeded (someone at the target leaving it)", () -> new Target(a -> leavers.successorsNeeded(a,
+                new LeaverService.LeaverRequest(MailAddress.of("luke.bennett2@nhs.net"), LeaverKind.LEAVES_PREMISES,
+                        OdsCode.of("FA064"), null, "Service matrix")), () -> ""));
         rows.put("LegacyConversion#currentUsers (a legacy mailbox outside Bolton and the owners' chains)", () -> {
             long premises = legacyOutsideTheOutsiders().getPremises().getId();
             return new Target(a -> legacy.currentUsers(a, premises), () -> "");

@@ -15,7 +15,7 @@ import java.util.Locale;
 public class InstantDisplay implements Converter<Instant> {
 
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
-            .withZone(ZoneId.of("Europe/London"));
+            .withZone(uk.nhs.pharmacy.portal.platform.UkTime.ZONE);
 
     @Override
     public Instant getAsObject(FacesContext context, UIComponent component, String value) {
