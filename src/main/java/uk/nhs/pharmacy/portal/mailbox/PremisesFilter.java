@@ -37,12 +37,13 @@ public final class PremisesFilter {
             }
             switch (field) {
                 case "odsCode" -> values.put("odsCode", v.toUpperCase(Locale.ROOT) + "%");
-                case "postcode" -> values.put("postcode", v.toUpperCase(Locale.ROOT) + "%");
+                case "postcode" -> values.put("postcode", postcodeStart(v));
                 case "name" -> values.put("name", "%" + v.toLowerCase(Locale.ROOT) + "%");
                 case "area" -> values.put("area", "%" + v.toLowerCase(Locale.ROOT) + "%");
                 case "mailboxStatus" -> values.put("mailboxStatus", v.toUpperCase(Locale.ROOT));
                 case "search" -> {
                     values.put("searchStart", v.toUpperCase(Locale.ROOT) + "%");
+                    values.put("searchPostcode", postcodeStart(v));
                     values.put("searchName", "%" + v.toLowerCase(Locale.ROOT) + "%");
                 }
                 case "problems" -> {
@@ -56,12 +57,24 @@ public final class PremisesFilter {
         return new PremisesFilter(values);
     }
 
+    /**
+     * The start of a postcode as stored ("BL3 1SX"): a whole postcode is matched however it was
+     * typed ("bl31sx", "BL3  1SX"); a part ("BL3") from the start as typed.
+     */
+    static String postcodeStart(String typed) {
+        try {
+            return uk.nhs.pharmacy.portal.organisation.Postcode.of(typed).value() + "%";
+        } catch (uk.nhs.pharmacy.portal.platform.InvalidValueException notWhole) {
+            return typed.strip().toUpperCase(Locale.ROOT) + "%";
+        }
+    }
+
     String jpql() {
         StringBuilder where = new StringBuilder();
         if (values.containsKey("odsCode")) where.append(" and o.odsCode like :odsCode");
         if (values.containsKey("searchStart")) {
             // One box for what people type: an F code, a postcode (both from the start) or part of a name.
-            where.append(" and (o.odsCode like :searchStart or o.postcode like :searchStart or lower(o.name) like :searchName)");
+            where.append(" and (o.odsCode like :searchStart or o.postcode like :searchPostcode or lower(o.name) like :searchName)");
         }
         if (values.containsKey("postcode")) where.append(" and o.postcode like :postcode");
         if (values.containsKey("name")) where.append(" and lower(o.name) like :name");

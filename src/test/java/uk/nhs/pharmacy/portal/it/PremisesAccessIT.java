@@ -12,6 +12,7 @@ import uk.nhs.pharmacy.portal.demo.DemoUsers;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -118,6 +119,29 @@ class PremisesAccessIT {
         browser.waitFor(By.cssSelector(".ui-messages-info"));
         assertThat(browser.text(By.id("accessForm:access"))).doesNotContain("leo.lindqvist@nhs.net");
         assertThat(browser.text(By.id("history"))).contains("DELEGATION_REVOKED").contains("Cover ended");
+    }
+
+    /** Two people of the same name are told apart, and the first Down arrow chooses the first of them. */
+    @Test
+    void theAccountPickerTellsNamesakesApartAndTheFirstDownArrowChoosesTheFirst() throws Exception {
+        ApiClient api = new ApiClient(SharedPortal.baseUrl());
+        api.signIn("national");
+        for (String home : List.of("FM664", "FA064")) {
+            api.expect(201, "POST", "accounts", "{\"homeOdsCode\":\"" + home + "\",\"firstName\":\"Nadia\",\"lastName\":"
+                    + "\"Namesake\",\"jobRole\":\"PHARMACIST\",\"mobileDevice\":false}");
+        }
+        browser.signIn("loa.bolton", DemoUsers.PASSWORD);
+        browser.open("premises.xhtml?ods=FM664");
+        browser.waitFor(By.id("grantForm:account_input"));
+        WebElement account = browser.driver().findElement(By.id("grantForm:account_input"));
+        account.sendKeys("nadia.namesake");
+        waiting().until(d -> d.findElements(By.cssSelector(".ui-autocomplete-item")).size() >= 2);
+        List<String> items = browser.driver().findElements(By.cssSelector(".ui-autocomplete-item")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(items).allSatisfy(item -> assertThat(item).matches(".+@nhs\\.net — .+ — .+, .+ \\(F[A-Z0-9]{4}\\)"));
+        account.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN, org.openqa.selenium.Keys.ENTER);
+        waiting().until(d -> !d.findElement(By.id("grantForm:account_input")).getAttribute("value").equals("nadia.namesake"));
+        assertThat(account.getAttribute("value")).isEqualTo(items.get(0));
     }
 
     /** A last day that is not a date is refused with the field named, never saved as permanent access. */
