@@ -34,7 +34,7 @@ public class AccountRepository {
         if (t.length() < 2) {
             return List.of();
         }
-        List<PersonalAccount> found = new ArrayList<>(em.createQuery("select a from PersonalAccount a where a.address "
+        List<PersonalAccount> found = new ArrayList<>(em.createQuery("select a from PersonalAccount a left join fetch a.homeOrganisation where a.address "
                         + "like :prefix and a.status = :active order by a.address", PersonalAccount.class)
                 .setParameter("prefix", likePrefix(t.toLowerCase(Locale.ROOT)))
                 .setParameter("active", AccountStatus.ACTIVE)
@@ -42,7 +42,7 @@ public class AccountRepository {
         if (found.size() < max && !t.contains("@")) {
             String surname = t.contains(" ") ? t.substring(t.lastIndexOf(' ') + 1) : t;
             String capitalised = surname.substring(0, 1).toUpperCase(Locale.ROOT) + surname.substring(1).toLowerCase(Locale.ROOT);
-            for (PersonalAccount a : em.createQuery("select a from PersonalAccount a where a.lastName like :prefix "
+            for (PersonalAccount a : em.createQuery("select a from PersonalAccount a left join fetch a.homeOrganisation where a.lastName like :prefix "
                             + "and a.status = :active order by a.lastName, a.firstName", PersonalAccount.class)
                     .setParameter("prefix", likePrefix(capitalised))
                     .setParameter("active", AccountStatus.ACTIVE)

@@ -187,7 +187,7 @@ public class MailboxService {
             throw new RuleViolation("The last day must be today or later");
         }
         if (!authorizer.may(actor, Action.MANAGE_ACCESS, delegation.getMailbox().getPremises())) {
-            ownerMayMoveLastDay(delegation, newExpiry);
+            ownerMayMoveLastDay(delegation, newLastDay);
         }
         LocalDate before = delegation.getLastDay();
         delegation.extendTo(newExpiry);
@@ -224,15 +224,14 @@ public class MailboxService {
      * has one, to a day no further ahead than {@link #ownerLastDayBound}. Ending permanent access,
      * or making access permanent, is an administrator's change: an owner asks through a request.
      */
-    private void ownerMayMoveLastDay(Delegation delegation, Instant newExpiry) {
-        if (newExpiry == null) {
+    private void ownerMayMoveLastDay(Delegation delegation, LocalDate lastDay) {
+        if (lastDay == null) {
             throw new RuleViolation("Only an administrator can make access permanent; choose a new last day instead");
         }
         if (delegation.getExpiresAt() == null) {
             throw new RuleViolation("This access has no last day. Ending it is a revoke: ask your LOA with a request");
         }
-        java.time.LocalDate lastDay = UkTime.lastDayOf(newExpiry);
-        java.time.LocalDate bound = UkTime.today(clock).plusMonths(ownerLastDayBound);
+        LocalDate bound = UkTime.today(clock).plusMonths(ownerLastDayBound);
         if (lastDay.isAfter(bound)) {
             throw new RuleViolation("The last day can be at most " + ownerLastDayBound + " months ahead (until "
                     + bound + "); for longer, ask your LOA with a request");

@@ -525,7 +525,7 @@ class AuthorisationMatrixIT {
             return lastAccount;
         }
 
-        private static String letters(int n) {
+        static String letters(int n) {
             StringBuilder s = new StringBuilder();
             for (int v = Math.abs(n); v > 0; v /= 26) {
                 s.append((char) ('a' + v % 26));

@@ -89,7 +89,7 @@ class FacesMatrixIT {
                     });
                 }, AuthorisationMatrixIT.expect("N=OK LIN=OK LOUT=404 OWN=403 OTHER=404")),
                 new Row("create a person's account at the premises (premises page, new account form)", "premises.xhtml?ods=%s", () -> {
-                    String lastName = "Faces" + letters(COUNTER.incrementAndGet() * 7919 + (int) (System.nanoTime() % 10_000));
+                    String lastName = "Faces" + AuthorisationMatrixIT.Fixtures.letters(COUNTER.incrementAndGet() * 7919 + (int) (System.nanoTime() % 10_000));
                     Map<String, String> fields = new LinkedHashMap<>();
                     fields.put("newAccountForm", "newAccountForm");
                     fields.put("newAccountForm:firstName", "Matrix");
@@ -132,7 +132,7 @@ class FacesMatrixIT {
                             .map(r -> "request " + r.getJsonNumber("id")).collect(Collectors.joining(",", "at the target: [", "]")));
                 }, AuthorisationMatrixIT.expect("N=403 LIN=403 LOUT=403 OWN=OK OTHER=404")),
                 new Row("save an onboarding phase (phases page, national only)", "onboarding/phases.xhtml", () -> {
-                    String name = "Faces phase " + letters(COUNTER.incrementAndGet() * 104_729 + (int) (System.nanoTime() % 10_000));
+                    String name = "Faces phase " + AuthorisationMatrixIT.Fixtures.letters(COUNTER.incrementAndGet() * 104_729 + (int) (System.nanoTime() % 10_000));
                     Map<String, String> fields = new LinkedHashMap<>();
                     fields.put("editForm", "editForm");
                     fields.put("editForm:name", name);
@@ -225,19 +225,11 @@ class FacesMatrixIT {
     private static String freshAccount() {
         try {
             return national().expect(201, "POST", "accounts", "{\"homeOdsCode\":\"" + TARGET + "\",\"firstName\":\"Faces\","
-                    + "\"lastName\":\"Person" + letters(COUNTER.incrementAndGet() * 31 + (int) (System.nanoTime() % 100_000))
+                    + "\"lastName\":\"Person" + AuthorisationMatrixIT.Fixtures.letters(COUNTER.incrementAndGet() * 31 + (int) (System.nanoTime() % 100_000))
                     + "\",\"jobRole\":\"LOCUM_PHARMACIST\",\"mobileDevice\":false}").getString("address");
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String letters(int n) {
-        StringBuilder s = new StringBuilder();
-        for (int v = Math.abs(n); v > 0; v /= 26) {
-            s.append((char) ('a' + v % 26));
-        }
-        return s.toString();
     }
 
     private static String messages(String page) {
