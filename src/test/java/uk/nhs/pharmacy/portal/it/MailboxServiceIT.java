@@ -117,6 +117,9 @@ class MailboxServiceIT {
     uk.nhs.pharmacy.portal.audit.AuditSealSchedule sealing;
 
     @Inject
+    uk.nhs.pharmacy.portal.audit.AuditSeal auditSeal;
+
+    @Inject
     uk.nhs.pharmacy.portal.audit.AuditVerifier verifier;
 
     private void sql(String statement, Object... parameters) throws Exception {
@@ -153,16 +156,16 @@ class MailboxServiceIT {
         }
         long start = System.nanoTime();
         long newest = events.get(events.size() - 1);
-        while (Transactions.fresh(tx, () -> ((Number) em.createNativeQuery("SELECT COUNT(*) FROM audit_seal WHERE event_id = ?")
-                .setParameter(1, newest).getSingleResult()).longValue()) == 0) {
+        while (!Transactions.fresh(tx, () -> auditSeal.covers(newest))) {
             assertTrue(System.nanoTime() - start < 15_000_000_000L, "the sealer's timer seals a committed row");
             Thread.sleep(20);
         }
         System.out.println("Sealing lag (commit to sealed, timer every 2 s): " + (System.nanoTime() - start) / 1_000_000 + " ms");
         sealing.sealAll();
         assertEquals(java.util.Map.of(), problems(), "the trail as the portal wrote it verifies");
-        var head = verifier.verify(actor("national"), null, null).head();
-        assertTrue(head.sealNo() >= 3, "sealed: " + head);
+        var report = verifier.verify(actor("national"), null, null);
+        var head = report.head();
+        assertTrue(report.sealed() >= 3 && events.stream().allMatch(auditSeal::covers), "sealed: " + report);
 
         long changed = events.get(0);
         long deleted = events.get(1);
@@ -184,10 +187,10 @@ class MailboxServiceIT {
             assertEquals("INSERTED", problems().get(inserted), "and after the sealer sealed it as it found it");
             assertEquals(3, problems().size(), problems().toString());
 
-            sql("UPDATE audit_seal SET hash = ? WHERE seal_no = ?", "f".repeat(64), head.sealNo());
+            sql("UPDATE audit_seal_block SET hash = ? WHERE seal_no = ?", "f".repeat(64), head.sealNo());
             var rewritten = verifier.verify(actor("national"), head.sealNo(), head.hash()).problems();
             assertTrue(rewritten.stream().anyMatch(p -> p.kind().equals("REWRITTEN")), rewritten.toString());
-            sql("UPDATE audit_seal SET hash = ? WHERE seal_no = ?", head.hash(), head.sealNo());
+            sql("UPDATE audit_seal_block SET hash = ? WHERE seal_no = ?", head.hash(), head.sealNo());
         } finally {
             sql("UPDATE audit_event SET reason = 'Seal test' WHERE id = ?", changed);
             sql("INSERT INTO audit_event (id, occurred_at, actor, action, target_type, target_id, target_label, organisation_id, "
@@ -196,6 +199,12 @@ class MailboxServiceIT {
         var again = verifier.verify(actor("national"), head.sealNo(), head.hash());
         assertEquals(java.util.Map.of(inserted, "INSERTED"), problems(),
                 "with the changed and deleted rows put back, only the intruder's row (now in the chain for good) is named: " + again);
+        Delegation after = mailboxes.grant(actor("loa.bolton"), mailbox.getId(), someoneWithoutAccessTo(mailbox).getId(),
+                Set.of(Permission.FULL_ACCESS), false, null, "Seal test");
+        long next = em.createQuery("select e.id from AuditEvent e where e.targetId = :id and e.action = 'DELEGATION_GRANTED'",
+                Long.class).setParameter("id", after.getId()).getSingleResult();
+        sealing.sealAll();
+        assertTrue(auditSeal.covers(next), "the intruder's far-off id does not stop the sealing of the rows that follow");
         assertThrows(AccessDeniedException.class, () -> verifier.verify(actor("loa.gm"), null, null));
     }
 
