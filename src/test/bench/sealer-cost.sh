@@ -2,7 +2,8 @@
 # The audit sealer's cost to grant-then-revoke: the same portal (H2, demo data, loopback) with the
 # sealer at its default (every 2 s) and with it held off for the run (portal.audit.seal.seconds a
 # day), in the order off, on, off, on; reports each rate and the median ratio on/off.
-# Usage: bash src/test/bench/sealer-cost.sh   (BENCH_RUNS, BENCH_SECONDS, BENCH_WARMUP as in run.sh)
+# Usage: bash src/test/bench/sealer-cost.sh   (BENCH_RUNS, BENCH_SECONDS, BENCH_WARMUP as in run.sh;
+#        BENCH_LEVEL_WARMUP, default 30 s, settles each client count before its runs)
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 PORT="${BENCH_PORT:-18097}"

@@ -47,9 +47,13 @@ public class AuditSeal {
     public record Head(long sealNo, long eventId, String hash) {
     }
 
-    /** Seals what has committed since the last run as one link; returns how many events it sealed. */
+    /** What one sealing run did: the events it sealed, and whether committed events were left for another run. */
+    public record Sealed(int events, boolean more) {
+    }
+
+    /** Seals what has committed since the last run as one link. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public int sealCommitted() {
+    public Sealed sealCommitted() {
         Head head = head();
         long from = Math.max(0, lookBackFrom() - window);
         List<EventIds> recent = new ArrayList<>();
@@ -65,9 +69,10 @@ public class AuditSeal {
                 unsealed.add(eventId);
             }
         }
-        List<AuditRecord> block = fitting(read(unsealed));
+        List<AuditRecord> found = read(unsealed);
+        List<AuditRecord> block = fitting(found);
         if (block.isEmpty()) {
-            return 0;
+            return new Sealed(0, false);
         }
         EventIds ids = EventIds.of(block.stream().map(AuditRecord::id).toList());
         em.createNativeQuery("INSERT INTO audit_seal_block (seal_no, first_event_id, last_event_id, event_ids, event_count, hash, "
@@ -75,7 +80,7 @@ public class AuditSeal {
                 .setParameter(1, head.sealNo() + 1).setParameter(2, ids.first()).setParameter(3, ids.last())
                 .setParameter(4, ids.toString()).setParameter(5, block.size()).setParameter(6, hash(head.hash(), block))
                 .setParameter(7, Timestamp.from(clock.instant())).executeUpdate();
-        return block.size();
+        return new Sealed(block.size(), unsealed.size() == BATCH || block.size() < found.size());
     }
 
     /**
