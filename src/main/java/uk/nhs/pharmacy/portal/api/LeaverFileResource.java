@@ -64,9 +64,9 @@ public class LeaverFileResource {
     }
 
     private JobJson json(BulkLeaverJob job) {
-        long[] progress = service.progress(job.getId());
-        return new JobJson(job.getId(), job.getFileName(), job.getState().name(), job.getTotalRows(), progress[0],
-                progress[1], job.getDoneRows(), job.getFailedRows(), "/export/leavers/" + job.getId() + ".csv");
+        BulkLeaverService.Progress progress = service.progress(job.getId());
+        return new JobJson(job.getId(), job.getFileName(), job.getState().name(), job.getTotalRows(), progress.finished(),
+                progress.toRun(), job.getDoneRows(), job.getFailedRows(), "/export/leavers/" + job.getId() + ".csv");
     }
 
 }

@@ -128,15 +128,31 @@ public class BulkLeaverService {
         return Optional.of(job);
     }
 
-    /** [finished lines, all lines to run] of a job, counted now. */
-    public long[] progress(long jobId) {
+    /** A job's lines counted now: finished (done or failed), failed, and all lines to run (the file's good lines). */
+    public record Progress(long finished, long failed, long toRun) {
+        /** Percent finished, 0 to 100; nothing to run yet is 0 % (the lines are still being written), never 100 %. */
+        public int percent() {
+            return toRun == 0 ? 0 : (int) (100 * finished / toRun);
+        }
+
+        public long done() {
+            return finished - failed;
+        }
+    }
+
+    public Progress progress(long jobId) {
         Object[] row = em.createQuery("select sum(case when r.state = :done or r.state = :failed then 1 else 0 end), "
+                        + "sum(case when r.state = :failed then 1 else 0 end), "
                         + "sum(case when r.state = :rejected then 0 else 1 end) from BulkLeaverRow r where r.job.id = :job",
                         Object[].class)
                 .setParameter("done", BulkLeaverRow.State.DONE).setParameter("failed", BulkLeaverRow.State.FAILED)
                 .setParameter("rejected", BulkLeaverRow.State.REJECTED).setParameter("job", jobId)
                 .getSingleResult();
-        return new long[]{row[0] == null ? 0 : ((Number) row[0]).longValue(), row[1] == null ? 0 : ((Number) row[1]).longValue()};
+        return new Progress(count(row[0]), count(row[1]), count(row[2]));
+    }
+
+    private static long count(Object sum) {
+        return sum == null ? 0 : ((Number) sum).longValue();
     }
 
     /** The job's lines in file order, one page at a time, for the report. */

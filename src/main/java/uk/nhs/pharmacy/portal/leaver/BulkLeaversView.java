@@ -65,13 +65,9 @@ public class BulkLeaversView implements Serializable {
         return preview == null ? 0 : preview.size() - getGoodLines();
     }
 
-    /** Percent of the job's lines finished (0 to 100), read from the database on every poll. */
-    public int getProgress() {
-        if (jobId == null) {
-            return 0;
-        }
-        long[] p = service.progress(jobId);
-        return p[1] == 0 ? 100 : (int) (100 * p[0] / p[1]);
+    /** The job's lines counted now, read from the database on every poll. */
+    public BulkLeaverService.Progress getProgress() {
+        return jobId == null ? new BulkLeaverService.Progress(0, 0, 0) : service.progress(jobId);
     }
 
     public BulkLeaverJob getJob() {

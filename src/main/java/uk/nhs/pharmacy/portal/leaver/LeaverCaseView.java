@@ -42,8 +42,7 @@ public class LeaverCaseView implements Serializable {
     public void load() throws IOException {
         leaverCase = id == null ? null : queries.find(currentUser.actor(), id).orElse(null);
         if (leaverCase == null) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Not found");
-            FacesContext.getCurrentInstance().responseComplete();
+            uk.nhs.pharmacy.portal.platform.web.PageNotFound.render();
         }
     }
 

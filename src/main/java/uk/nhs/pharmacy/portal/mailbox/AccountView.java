@@ -60,8 +60,7 @@ public class AccountView implements Serializable {
             details = null;
         }
         if (details == null) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Not found");
-            FacesContext.getCurrentInstance().responseComplete();
+            uk.nhs.pharmacy.portal.platform.web.PageNotFound.render();
             return;
         }
         PersonalAccount account = details.account();

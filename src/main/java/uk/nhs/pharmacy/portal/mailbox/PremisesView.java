@@ -94,8 +94,7 @@ public class PremisesView implements Serializable {
         }
         if (details == null) {
             // Missing and out of scope look the same.
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Not found");
-            FacesContext.getCurrentInstance().responseComplete();
+            uk.nhs.pharmacy.portal.platform.web.PageNotFound.render();
         }
     }
 
@@ -229,6 +228,21 @@ public class PremisesView implements Serializable {
     }
 
 
+
+    /** "Revoke Aisha Patel's access to pharmacy.fxy77@nhs.net": whom and what the open form acts on. */
+    public String getRevokeHeading() {
+        return heading("premises.revoke.heading", revoking);
+    }
+
+    public String getChangeHeading() {
+        return heading("premises.change.heading", changing);
+    }
+
+    private String heading(String key, Long delegationId) {
+        return details.access().stream().filter(d -> d.getId().equals(delegationId)).findFirst()
+                .map(d -> messages.text(key, d.getAccount().displayName(), details.mailbox().getAddress().value()))
+                .orElse(messages.text(key, "", details.mailbox() == null ? "" : details.mailbox().getAddress().value()));
+    }
 
     public PremisesDetails getDetails() {
         return details;

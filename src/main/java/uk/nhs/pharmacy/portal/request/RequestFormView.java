@@ -76,8 +76,7 @@ public class RequestFormView implements Serializable {
         Delegation chosen = delegation == null ? null : mailboxes.findDelegation(delegation).orElse(null);
         if (premises == null || (delegation != null && (chosen == null
                 || !chosen.getMailbox().getPremises().getId().equals(premises.getId())))) {
-            FacesContext.getCurrentInstance().getExternalContext().responseSendError(404, "Not found");
-            FacesContext.getCurrentInstance().responseComplete();
+            uk.nhs.pharmacy.portal.platform.web.PageNotFound.render();
             return;
         }
         if (chosen != null) {

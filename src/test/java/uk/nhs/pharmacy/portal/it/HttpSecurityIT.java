@@ -128,7 +128,7 @@ class HttpSecurityIT {
         signIn("loa.bolton", DemoUsers.PASSWORD);
         HttpResponse<String> audit = get("audit/log.xhtml");
         assertThat(audit.statusCode()).isEqualTo(200);
-        assertThat(audit.body()).contains("DELEGATION_GRANTED");
+        assertThat(audit.body()).contains("Gave access");
     }
 
     @Test

@@ -368,7 +368,8 @@ class LeaverServiceIT {
                 .map(r -> r.getLineNo() + " " + r.getState() + " " + r.getMessage()).collect(Collectors.joining("\n")));
         assertThat(finished.getDoneRows()).as(report).isEqualTo(2);
         assertThat(finished.getFailedRows()).isEqualTo(7);
-        assertThat(fresh(() -> bulk.progress(job.getId()))).containsExactly(2, 2);
+        assertThat(fresh(() -> bulk.progress(job.getId()))).extracting(p -> p.finished(), p -> p.toRun(), p -> p.percent())
+                .containsExactly(2L, 2L, 100);
         assertThat(casesOf(first)).hasSize(1);
         assertThat(casesOf(first).get(0).getState()).isEqualTo(CaseState.CLOSED);
         assertThat(casesOf(second)).extracting(LeaverCase::getState).containsExactly(CaseState.SCHEDULED);

@@ -45,6 +45,33 @@ class PremisesAccessIT {
         return wait;
     }
 
+    /**
+     * After a post the address still names the premises, so a reload or a bookmark finds the same
+     * page; a premises that is missing (or out of scope) is a page in the layout, with the menu.
+     */
+    @Test
+    void aPostKeepsThePremisesInTheAddressAndNotFoundKeepsTheMenu() throws IOException {
+        browser.signIn("loa.bolton", DemoUsers.PASSWORD);
+        browser.open("premises.xhtml?ods=FM664");
+        browser.submit(By.id("grantForm:grant"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/premises.xhtml?ods=FM664");
+        browser.driver().navigate().to(browser.driver().getCurrentUrl());
+        browser.waitFor(By.id("grantForm:grant"));
+        assertThat(browser.text(By.id("pageTitle"))).isEqualTo("A1 Pharmacy (FM664)");
+        browser.open("premises.xhtml?ods=FRL97"); // a Manchester premises: out of Bolton's scope
+        browser.waitFor(By.id("errorText"));
+        assertThat(browser.has(By.id("navDirectory"))).as("the menu on the not-found page").isTrue();
+        assertThat(browser.text(By.id("pageTitle"))).isEqualTo(notFoundTitle());
+        browser.open("premises.xhtml?ods=FZZ99"); // no such premises: the same page
+        browser.waitFor(By.id("errorText"));
+        assertThat(browser.has(By.id("navDirectory"))).isTrue();
+        assertThat(browser.text(By.id("pageTitle"))).isEqualTo(notFoundTitle());
+    }
+
+    private static String notFoundTitle() {
+        return java.util.ResourceBundle.getBundle("i18n.messages", java.util.Locale.UK).getString("error.404.title");
+    }
+
     @Test
     void anLoaGrantsALocumTimeLimitedAccessAndRevokesIt() throws IOException {
         browser.signIn("loa.bolton", DemoUsers.PASSWORD);
@@ -88,7 +115,7 @@ class PremisesAccessIT {
         browser.waitFor(By.id("accountAddress"));
         assertThat(browser.text(By.id("pageTitle"))).isEqualTo("Leo Lindqvist");
         assertThat(browser.text(By.id("access"))).contains("FM664").contains("pharmacy.fm664@nhs.net");
-        assertThat(browser.text(By.id("history"))).contains("DELEGATION_GRANTED");
+        assertThat(browser.text(By.id("history"))).contains("Gave access");
         browser.driver().navigate().back();
         browser.waitFor(By.id("accessForm:access"));
 
@@ -118,7 +145,7 @@ class PremisesAccessIT {
         browser.submit(By.id("revokeForm:confirmRevoke"));
         browser.waitFor(By.cssSelector(".ui-messages-info"));
         assertThat(browser.text(By.id("accessForm:access"))).doesNotContain("leo.lindqvist@nhs.net");
-        assertThat(browser.text(By.id("history"))).contains("DELEGATION_REVOKED").contains("Cover ended");
+        assertThat(browser.text(By.id("history"))).contains("Took access away").contains("Cover ended");
     }
 
     /** Two people of the same name are told apart, and the first Down arrow chooses the first of them. */
