@@ -61,9 +61,9 @@ public class DelegationResource {
         var premises = queries.visiblePremises(currentUser.actor(), OdsCode.premises(body.odsCode()))
                 .orElseThrow(NotFoundException::new);
         var mailbox = queries.openMailbox(premises)
-                .orElseThrow(() -> new RuleViolation(premises.getOdsCode() + " has no shared mailbox yet"));
+                .orElseThrow(() -> RuleViolation.because("refusal.common.hasNoSharedMailbox", premises.getOdsCode()));
         PersonalAccount account = accounts.findByAddress(MailAddress.of(body.account()))
-                .orElseThrow(() -> new RuleViolation("No personal account " + body.account()));
+                .orElseThrow(() -> RuleViolation.because("refusal.common.noPersonalAccount", body.account()));
         Delegation granted = service.grant(currentUser.actor(), mailbox.getId(), account.getId(),
                 permissions(body.permissions()), body.owner(),
                 body.lastDay(), body.reason());

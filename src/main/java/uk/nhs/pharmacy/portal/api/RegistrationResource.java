@@ -67,7 +67,7 @@ public class RegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submit(RegistrationJson body) {
         if (body == null) {
-            throw new RuleViolation("Send the six fields of the registration as JSON");
+            throw RuleViolation.because("refusal.api.sendTheSixFields");
         }
         Map<RegistrationField, String> raw = new EnumMap<>(RegistrationField.class);
         raw.put(RegistrationField.TRADING_NAME, body.tradingName());

@@ -104,7 +104,7 @@ public class BulkLeaverService {
         }
         List<BulkLeaverFile.Line> lines = preview(actor, content, reason);
         if (lines.isEmpty()) {
-            throw new RuleViolation("The file has no leaver lines; expected " + BulkLeaverFile.HEADER);
+            throw RuleViolation.because("refusal.leaver.theFileHasNo", BulkLeaverFile.HEADER);
         }
         BulkLeaverJob job = new BulkLeaverJob(fileName, sha, lines.size(), reason.strip(), actor.username(), clock.instant());
         em.persist(job);

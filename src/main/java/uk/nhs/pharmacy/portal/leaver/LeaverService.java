@@ -116,7 +116,7 @@ public class LeaverService {
                 Change.to(describe(leaverCase)), leaverCase.getReason()));
         Instant now = leaverCase.getOpenedAt();
         if (!request.successors().isEmpty() && !leaverCase.isDueAt(now)) {
-            throw new RuleViolation("Successors are chosen for a case that runs today; a case dated later asks for them when it runs");
+            throw RuleViolation.because("refusal.leaver.successorsAreChosenFor");
         }
         if (leaverCase.isDueAt(now)) {
             run(actor, leaverCase, now, request.successors());
@@ -158,17 +158,17 @@ public class LeaverService {
     @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = {RuleViolation.class, SecurityException.class, NotFound.class})
     public LeaverCase prepare(@NotNull Actor actor, @NotNull @jakarta.validation.Valid LeaverRequest request) {
         if (request.kind() == null) {
-            throw new RuleViolation("Say how the person leaves: premises, contractor or nhs");
+            throw RuleViolation.because("refusal.leaver.sayHowThePerson");
         }
         if (request.reason() == null || request.reason().isBlank()) {
-            throw new RuleViolation("A leaver case needs a reason");
+            throw RuleViolation.because("refusal.leaver.aLeaverCaseNeeds");
         }
         PersonalAccount account = accounts.findByAddress(request.account())
-                .orElseThrow(() -> new RuleViolation("No personal account " + request.account()));
+                .orElseThrow(() -> RuleViolation.because("refusal.common.noPersonalAccount", request.account()));
         Organisation left = null;
         if (request.kind().needsScopeOrganisation()) {
             if (request.left() == null) {
-                throw new RuleViolation("Say which " + request.kind().token() + " " + account.getAddress() + " leaves");
+                throw RuleViolation.because("refusal.leaver.sayWhichLeaves", request.kind().token(), account.getAddress());
             }
             left = organisations.findByOdsCode(request.left()).orElseThrow(NotFound::new);
         }
@@ -181,12 +181,11 @@ public class LeaverService {
         }
         requireAuthority(actor, leaverCase);
         if (account.getStatus() != AccountStatus.ACTIVE) {
-            throw new RuleViolation(account.getAddress() + " is " + account.getStatus() + " already");
+            throw RuleViolation.because("refusal.leaver.isAlready", account.getAddress(), account.getStatus());
         }
         cases.openDuplicate(account.getId(), request.kind(), leaverCase.getScopeOrganisation().getId())
                 .ifPresent(existing -> {
-                    throw new RuleViolation(account.getAddress() + " already has an open leaver case #" + existing.getId()
-                            + " (" + existing.getState() + ") for " + existing.getScopeOrganisation().getName());
+                    throw RuleViolation.because("refusal.leaver.alreadyHasAnOpen", account.getAddress(), existing.getId(), existing.getState(), existing.getScopeOrganisation().getName());
                 });
         return leaverCase;
     }
@@ -236,8 +235,7 @@ public class LeaverService {
         for (Successor successor : successors) {
             SharedMailbox mailbox = inScope.stream().filter(d -> d.isOwner() && d.getMailbox().getId() == successor.mailboxId())
                     .map(Delegation::getMailbox).findFirst()
-                    .orElseThrow(() -> new RuleViolation(account.getAddress() + " owns no mailbox " + successor.mailboxId()
-                            + " in this case"));
+                    .orElseThrow(() -> RuleViolation.because("refusal.leaver.ownsNoMailboxIn", account.getAddress(), successor.mailboxId()));
             PersonalAccount person = successorAccount(leaverCase, successor.person());
             makeOwner(actor, mailbox, person, "Successor for leaver case #" + leaverCase.getId() + ": " + leaverCase.getReason());
             leaverCase.record(StepKind.SUCCESSOR, person.getAddress() + " owns " + mailbox.getAddress() + " in place of "
@@ -323,9 +321,9 @@ public class LeaverService {
 
     private PersonalAccount successorAccount(LeaverCase leaverCase, MailAddress successor) {
         PersonalAccount person = accounts.findByAddress(successor)
-                .orElseThrow(() -> new RuleViolation("No personal account " + successor));
+                .orElseThrow(() -> RuleViolation.because("refusal.common.noPersonalAccount", successor));
         if (person.getId().equals(leaverCase.getAccount().getId())) {
-            throw new RuleViolation("The successor must be someone other than the leaver");
+            throw RuleViolation.because("refusal.leaver.theSuccessorMustBe");
         }
         return person;
     }
@@ -392,8 +390,7 @@ public class LeaverService {
                 .filter(s -> s.getId() == stepId && s.getKind() == StepKind.SUCCESSOR)
                 .findFirst()
                 .filter(LeaverStep::isWaiting)
-                .orElseThrow(() -> new RuleViolation("Step " + stepId + " of case #" + leaverCase.getId()
-                        + " is not waiting for a successor"));
+                .orElseThrow(() -> RuleViolation.because("refusal.leaver.stepOfCase", stepId, leaverCase.getId()));
     }
 
     private void settleIfDone(Actor actor, LeaverCase leaverCase, Instant now) {

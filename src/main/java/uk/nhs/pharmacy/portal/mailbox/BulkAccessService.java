@@ -57,14 +57,14 @@ public class BulkAccessService {
 
     private List<BulkGrant.Line> run(Actor actor, BulkGrant bulk, boolean commit) {
         if (bulk.reason() == null || bulk.reason().isBlank()) {
-            throw new RuleViolation("A bulk change needs a reason");
+            throw RuleViolation.because("refusal.mailbox.aBulkChangeNeeds");
         }
         int size = bulk.accounts().size() * bulk.odsCodes().size();
         if (size == 0) {
-            throw new RuleViolation("List at least one account and one ODS code");
+            throw RuleViolation.because("refusal.mailbox.listAtLeastOne");
         }
         if (size > BulkGrant.MAX_LINES) {
-            throw new RuleViolation("That is " + size + " changes; at most " + BulkGrant.MAX_LINES + " go in one batch");
+            throw RuleViolation.because("refusal.mailbox.thatIsChangesAt", size, BulkGrant.MAX_LINES);
         }
         List<BulkGrant.Line> lines = new ArrayList<>();
         try {
@@ -94,15 +94,15 @@ public class BulkAccessService {
     private BulkGrant.Line line(Actor actor, BulkGrant bulk, int number, String address, String ods) {
         try {
             var premises = queries.visiblePremises(actor, OdsCode.premises(ods))
-                    .orElseThrow(() -> new RuleViolation("No premises " + ods + " in your scope"));
+                    .orElseThrow(() -> RuleViolation.because("refusal.mailbox.noPremisesInYour", ods));
             SharedMailbox mailbox = queries.openMailbox(premises)
-                    .orElseThrow(() -> new RuleViolation(ods + " has no shared mailbox"));
+                    .orElseThrow(() -> RuleViolation.because("refusal.mailbox.hasNoSharedMailbox", ods));
             PersonalAccount account = accounts.findByAddress(MailAddress.of(address))
-                    .orElseThrow(() -> new RuleViolation("No personal account " + address));
+                    .orElseThrow(() -> RuleViolation.because("refusal.common.noPersonalAccount", address));
             if (bulk.revoke()) {
                 Delegation live = mailboxes.liveDelegations(mailbox.getId(), clock.instant()).stream()
                         .filter(d -> d.getAccount().getId().equals(account.getId())).findFirst()
-                        .orElseThrow(() -> new RuleViolation(address + " has no access to " + ods));
+                        .orElseThrow(() -> RuleViolation.because("refusal.mailbox.hasNoAccessTo", address, ods));
                 service.revoke(actor, live.getId(), bulk.reason(), bulk.confirm());
                 return new BulkGrant.Line(number, address, ods, true, "revoke");
             }

@@ -53,7 +53,7 @@ public class MailboxReconciler {
     public List<Reconciliation.Drift> check(Actor actor, SharedMailbox mailbox, boolean repair, String reason) {
         authorizer.check(actor, repair ? Action.MANAGE_ACCESS : Action.VIEW, mailbox.getPremises());
         if (!settings.isConfigured()) {
-            throw new RuleViolation("No mail platform is configured, so there is nothing to compare with");
+            throw RuleViolation.because("refusal.mailbox.noMailPlatformIs");
         }
         Map<String, Set<String>> expected = new HashMap<>();
         for (Delegation d : mailboxes.liveDelegations(mailbox.getId(), clock.instant())) {
@@ -74,7 +74,7 @@ public class MailboxReconciler {
             }
             return drift;
         } catch (MailPlatform.PlatformException e) {
-            throw new RuleViolation("The mail platform could not be read: " + e.getMessage());
+            throw RuleViolation.because("refusal.mailbox.theMailPlatformCould", e.getMessage());
         }
     }
 }

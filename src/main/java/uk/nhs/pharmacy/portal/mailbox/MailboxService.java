@@ -74,27 +74,27 @@ public class MailboxService {
         SharedMailbox mailbox = authorizer.found(actor, Action.MANAGE_ACCESS, mailboxes.find(mailboxId),
                 SharedMailbox::getPremises);
         PersonalAccount account = accounts.find(accountId)
-                .orElseThrow(() -> new RuleViolation("No personal account " + accountId));
+                .orElseThrow(() -> RuleViolation.because("refusal.common.noPersonalAccount", accountId));
         if (actor.personalAccountId() != null && actor.personalAccountId() == accountId) {
-            throw new RuleViolation("You cannot grant access to your own account; another administrator must");
+            throw RuleViolation.because("refusal.mailbox.youCannotGrantAccess");
         }
         if (!account.mayReceiveAccess()) {
-            throw new RuleViolation(account.getAddress() + " is " + account.getStatus() + " and cannot be given access");
+            throw RuleViolation.because("refusal.mailbox.isAndCannotBe", account.getAddress(), account.getStatus());
         }
         Instant now = clock.instant();
         Instant expiresAt = UkTime.endOf(lastDay);
         if (expiresAt != null && !expiresAt.isAfter(now)) {
-            throw new RuleViolation("The last day must be today or later");
+            throw RuleViolation.because("refusal.common.theLastDayMust");
         }
         if (mailboxes.hasLiveDelegation(mailboxId, accountId, now)) {
-            throw new RuleViolation(account.getAddress() + " already has access to " + mailbox.getAddress());
+            throw RuleViolation.because("refusal.common.alreadyHasAccessTo", account.getAddress(), mailbox.getAddress());
         }
         long[] counts = mailboxes.liveCounts(mailboxId, now);
         if (counts[0] >= SharedMailbox.MAX_MEMBERS) {
-            throw new RuleViolation(mailbox.getAddress() + " already has " + SharedMailbox.MAX_MEMBERS + " members, NHSmail's limit");
+            throw RuleViolation.because("refusal.mailbox.alreadyHasMembersNhsmails", mailbox.getAddress(), SharedMailbox.MAX_MEMBERS);
         }
         if (owner && counts[1] >= SharedMailbox.MAX_OWNERS) {
-            throw new RuleViolation(mailbox.getAddress() + " already has " + SharedMailbox.MAX_OWNERS + " owners, NHSmail's limit");
+            throw RuleViolation.because("refusal.common.alreadyHasOwnersNhsmails", mailbox.getAddress(), SharedMailbox.MAX_OWNERS);
         }
         Delegation delegation;
         try {
@@ -115,11 +115,10 @@ public class MailboxService {
     public SharedMailbox createMailbox(@NotNull Actor actor, long premisesId, @Reason String reason) {
         Organisation premises = authorizer.found(actor, Action.MANAGE_ACCESS, organisations.find(premisesId), o -> o);
         if (!premises.isPremises()) {
-            throw new RuleViolation(premises.getName() + " is not a pharmacy premises");
+            throw RuleViolation.because("refusal.mailbox.isNotAPharmacy", premises.getName());
         }
         mailboxes.findOpenForPremises(premisesId).ifPresent(existing -> {
-            throw new RuleViolation(premises.getOdsCode() + " already has a mailbox: " + existing.getAddress()
-                    + " (" + existing.getStatus() + ")");
+            throw RuleViolation.because("refusal.mailbox.alreadyHasAMailbox", premises.getOdsCode(), existing.getAddress(), existing.getStatus());
         });
         SharedMailbox mailbox = SharedMailbox.conforming(premises, clock.instant());
         mailboxes.add(mailbox);
@@ -145,8 +144,7 @@ public class MailboxService {
             throw new ConfirmationNeeded(delegation.getMailbox().getAddress() + " would be left with no owner");
         }
         if (owner && !delegation.isOwner() && counts[1] >= SharedMailbox.MAX_OWNERS) {
-            throw new RuleViolation(delegation.getMailbox().getAddress() + " already has " + SharedMailbox.MAX_OWNERS
-                    + " owners, NHSmail's limit");
+            throw RuleViolation.because("refusal.common.alreadyHasOwnersNhsmails", delegation.getMailbox().getAddress(), SharedMailbox.MAX_OWNERS);
         }
         String before = delegation.describe();
         try {
@@ -184,7 +182,7 @@ public class MailboxService {
         Delegation delegation = liveDelegation(actor, delegationId, Action.EXTEND_ACCESS);
         Instant newExpiry = UkTime.endOf(newLastDay);
         if (newExpiry != null && !newExpiry.isAfter(clock.instant())) {
-            throw new RuleViolation("The last day must be today or later");
+            throw RuleViolation.because("refusal.common.theLastDayMust");
         }
         if (!authorizer.may(actor, Action.MANAGE_ACCESS, delegation.getMailbox().getPremises())) {
             ownerMayMoveLastDay(delegation, newLastDay);
@@ -213,9 +211,7 @@ public class MailboxService {
         Delegation d = authorizer.found(actor, action, mailboxes.findDelegation(delegationId),
                 delegation -> delegation.getMailbox().getPremises());
         if (d.getVersion() != seenVersion) {
-            throw new RuleViolation("Someone else changed this access while you were looking at it ("
-                    + (d.isRevoked() ? "revoked by " + d.getRevokedBy() : "now " + d.describe())
-                    + "). Nothing was changed; check the list and try again.");
+            throw RuleViolation.because("refusal.mailbox.someoneElseChangedThis", (d.isRevoked() ? "revoked by " + d.getRevokedBy() : "now " + d.describe()));
         }
     }
 
@@ -226,15 +222,14 @@ public class MailboxService {
      */
     private void ownerMayMoveLastDay(Delegation delegation, LocalDate lastDay) {
         if (lastDay == null) {
-            throw new RuleViolation("Only an administrator can make access permanent; choose a new last day instead");
+            throw RuleViolation.because("refusal.mailbox.onlyAnAdministratorCan");
         }
         if (delegation.getExpiresAt() == null) {
-            throw new RuleViolation("This access has no last day. Ending it is a revoke: ask your LOA with a request");
+            throw RuleViolation.because("refusal.mailbox.thisAccessHasNo");
         }
         LocalDate bound = UkTime.today(clock).plusMonths(ownerLastDayBound);
         if (lastDay.isAfter(bound)) {
-            throw new RuleViolation("The last day can be at most " + ownerLastDayBound + " months ahead (until "
-                    + bound + "); for longer, ask your LOA with a request");
+            throw RuleViolation.because("refusal.mailbox.theLastDayCan", ownerLastDayBound, bound);
         }
     }
 
@@ -246,7 +241,7 @@ public class MailboxService {
         Delegation delegation = authorizer.found(actor, action, mailboxes.findDelegation(delegationId),
                 d -> d.getMailbox().getPremises());
         if (delegation.isRevoked()) {
-            throw new RuleViolation("This access was already revoked at " + delegation.getRevokedAt());
+            throw RuleViolation.because("refusal.mailbox.thisAccessWasAlready", delegation.getRevokedAt());
         }
         return delegation;
     }

@@ -120,7 +120,7 @@ public class PremisesView implements Serializable {
     public void grant() {
         act(() -> {
             PersonalAccount account = accounts.findByAddress(AccountSuggestions.addressOf(grantAddress))
-                    .orElseThrow(() -> new RuleViolation("No personal account " + grantAddress));
+                    .orElseThrow(() -> RuleViolation.because("refusal.common.noPersonalAccount", grantAddress));
             EnumSet<Permission> permissions = EnumSet.noneOf(Permission.class);
             grantPermissions.forEach(p -> permissions.add(Permission.valueOf(p)));
             service.grant(currentUser.actor(), details.mailbox().getId(), account.getId(), permissions, grantOwner,

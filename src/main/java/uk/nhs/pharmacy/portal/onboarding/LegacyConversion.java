@@ -90,8 +90,7 @@ public class LegacyConversion {
 
     public Result convert(@NotNull Actor actor, long premisesId, @NotNull List<String> people, @Reason String reason) {
         Organisation premises = premises(actor, premisesId);
-        SharedMailbox legacy = legacyOf(premises).orElseThrow(() -> new RuleViolation(premises.getOdsCode()
-                + " has no legacy mailbox to convert"));
+        SharedMailbox legacy = legacyOf(premises).orElseThrow(() -> RuleViolation.because("refusal.onboarding.hasNoLegacyMailbox", premises.getOdsCode()));
         List<PersonalAccount> linked = new ArrayList<>();
         for (String address : new LinkedHashSet<>(people)) {
             if (address == null || address.isBlank()) {
@@ -103,12 +102,10 @@ public class LegacyConversion {
             } catch (IllegalArgumentException e) {
                 throw new RuleViolation(e.getMessage());
             }
-            linked.add(accounts.findByAddress(parsed).orElseThrow(() -> new RuleViolation("No personal account "
-                    + parsed + "; create it first, from the premises page")));
+            linked.add(accounts.findByAddress(parsed).orElseThrow(() -> RuleViolation.because("refusal.onboarding.noPersonalAccount", parsed)));
         }
         if (linked.isEmpty()) {
-            throw new RuleViolation("Name the people who used " + legacy.getAddress() + ": they are linked to the new mailbox "
-                    + "through their own accounts, the first as its owner");
+            throw RuleViolation.because("refusal.onboarding.nameThePeopleWho", legacy.getAddress());
         }
         Instant now = clock.instant();
         String step = "Legacy conversion of " + legacy.getAddress() + ": ";
@@ -165,7 +162,7 @@ public class LegacyConversion {
     }
 
     private Organisation premises(Actor actor, long premisesId) {
-        Organisation premises = organisations.find(premisesId).orElseThrow(() -> new RuleViolation("No premises " + premisesId));
+        Organisation premises = organisations.find(premisesId).orElseThrow(() -> RuleViolation.because("refusal.common.noPremises", premisesId));
         authorizer.check(actor, Action.MANAGE_ACCESS, premises);
         return premises;
     }

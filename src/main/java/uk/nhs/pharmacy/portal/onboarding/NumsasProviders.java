@@ -39,7 +39,7 @@ public class NumsasProviders {
     public void flag(@NotNull Actor actor, long premisesId, boolean providesNumsas) {
         authorizer.check(actor, Action.ADMINISTER_NATIONAL);
         Organisation premises = organisations.find(premisesId).filter(Organisation::isPremises)
-                .orElseThrow(() -> new RuleViolation("No premises " + premisesId));
+                .orElseThrow(() -> RuleViolation.because("refusal.common.noPremises", premisesId));
         if (premises.isNumsas() == providesNumsas) {
             return;
         }

@@ -79,7 +79,7 @@ public class PhaseService {
                 phase = new Phase(name, startsOn, endsOn);
                 em.persist(phase);
             } else {
-                phase = phase(id).orElseThrow(() -> new RuleViolation("No phase " + id));
+                phase = phase(id).orElseThrow(() -> RuleViolation.because("refusal.onboarding.noPhase", id));
                 before = describe(phase);
                 phase.edit(name, startsOn, endsOn);
             }

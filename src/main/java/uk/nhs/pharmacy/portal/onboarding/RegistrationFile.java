@@ -55,11 +55,11 @@ public final class RegistrationFile {
 
     public static List<Line> parse(byte[] content) {
         if (content.length > MAX_BYTES) {
-            throw new RuleViolation("The file is larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+            throw RuleViolation.because("refusal.onboarding.theFileIsLarger", MAX_BYTES / (1024 * 1024));
         }
         List<List<String>> rows = isZip(content) ? xlsxRows(content) : csvRows(content);
         if (rows.isEmpty()) {
-            throw new RuleViolation("The file is empty; download the template and fill one row per premises");
+            throw RuleViolation.because("refusal.onboarding.theFileIsEmpty");
         }
         Map<RegistrationField, Integer> columns = columns(rows.get(0));
         List<Line> lines = new ArrayList<>();
@@ -69,7 +69,7 @@ public final class RegistrationFile {
                 continue;
             }
             if (lines.size() == MAX_ROWS) {
-                throw new RuleViolation("The file has more than " + MAX_ROWS + " rows; split it");
+                throw RuleViolation.because("refusal.onboarding.theFileHasMore", MAX_ROWS);
             }
             Map<RegistrationField, String> raw = new EnumMap<>(RegistrationField.class);
             columns.forEach((field, column) -> raw.put(field, column < cells.size() && cells.get(column) != null
@@ -95,7 +95,7 @@ public final class RegistrationFile {
             }
         }
         if (!missing.isEmpty()) {
-            throw new RuleViolation("Row 1 must hold the template's headings; missing: " + String.join(", ", missing));
+            throw RuleViolation.because("refusal.onboarding.row1MustHold", String.join(", ", missing));
         }
         return columns;
     }
@@ -118,7 +118,7 @@ public final class RegistrationFile {
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new RuleViolation("The file could not be read as CSV: " + e.getMessage());
+            throw RuleViolation.because("refusal.onboarding.theFileCouldNot", e.getMessage());
         }
         return rows;
     }
@@ -140,7 +140,7 @@ public final class RegistrationFile {
                 rows.add(cells);
             }
         } catch (IOException | RuntimeException e) {
-            throw new RuleViolation("The file could not be read as an XLSX workbook: " + e.getMessage());
+            throw RuleViolation.because("refusal.onboarding.theFileCouldNot2", e.getMessage());
         }
         return rows;
     }

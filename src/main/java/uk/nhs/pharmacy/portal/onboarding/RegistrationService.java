@@ -96,7 +96,7 @@ public class RegistrationService {
         Long contractor = contractorOf(actor);
         RegistrationChecks.Known known = checks.check(actor, List.of(details.odsCode())).get(details.odsCode());
         if (known != null && known.problem() != null) {
-            throw new RuleViolation(details.odsCode() + " " + known.problem());
+            throw RuleViolation.because("refusal.onboarding.refused", details.odsCode(), known.problem());
         }
         RegistrationRequest request = new RegistrationRequest(details, actor.username(), clock.instant(), contractor);
         place(request, known, new HashMap<>());
@@ -194,7 +194,7 @@ public class RegistrationService {
         }
         List<RegistrationFile.Line> lines = RegistrationFile.parse(content);
         if (lines.isEmpty()) {
-            throw new RuleViolation("The file has no premises rows under its headings");
+            throw RuleViolation.because("refusal.onboarding.theFileHasNo");
         }
         RegistrationUpload upload = new RegistrationUpload(fileName, sha, content, lines.size(), actor.username(), clock.instant());
         em.persist(upload);
@@ -246,7 +246,7 @@ public class RegistrationService {
         authorizer.check(actor, Action.ADMINISTER_NATIONAL);
         RegistrationRequest request = open(id);
         if (firstAccounts.isEmpty()) {
-            throw new RuleViolation("Name at least the first person to link; the first becomes the mailbox's owner");
+            throw RuleViolation.because("refusal.onboarding.nameAtLeastThe");
         }
         Organisation premises = request.getPremisesId() == null ? newPremises(request, areaId)
                 : organisations.find(request.getPremisesId()).orElseThrow();
@@ -273,14 +273,14 @@ public class RegistrationService {
     private Organisation newPremises(RegistrationRequest request, Long areaId) {
         Long area = areaId != null ? areaId : request.getAreaId();
         if (area == null) {
-            throw new RuleViolation(request.getOdsCode() + " is a new premises: choose the area it lies in");
+            throw RuleViolation.because("refusal.onboarding.isANewPremises", request.getOdsCode());
         }
         Organisation areaOrg = organisations.find(area).filter(o -> o.getKind() == OrganisationKind.AREA)
-                .orElseThrow(() -> new RuleViolation("No area " + area));
+                .orElseThrow(() -> RuleViolation.because("refusal.onboarding.noArea", area));
         Organisation contractor = request.getContractorId() == null ? null
                 : organisations.find(request.getContractorId()).orElse(null);
         if (organisations.findByOdsCode(request.getOdsCode()).isPresent()) {
-            throw new RuleViolation(request.getOdsCode() + " exists already; refresh the queue");
+            throw RuleViolation.because("refusal.onboarding.existsAlreadyRefreshThe", request.getOdsCode());
         }
         Organisation premises = Organisation.premises(request.getOdsCode(), request.getTradingName(), request.getAddress(),
                 request.getPostcode(), areaOrg, contractor);
@@ -311,7 +311,7 @@ public class RegistrationService {
     private RegistrationRequest open(long id) {
         RegistrationRequest request = java.util.Optional.ofNullable(em.find(RegistrationRequest.class, id)).orElseThrow(NotFound::new);
         if (request.getState() != RegistrationState.SUBMITTED) {
-            throw new RuleViolation("Request " + id + " for " + request.getOdsCode() + " is already " + request.getState());
+            throw RuleViolation.because("refusal.onboarding.requestForIsAlready", id, request.getOdsCode(), request.getState());
         }
         return request;
     }

@@ -103,7 +103,7 @@ public class RequestService {
 
     public AccessRequest submit(@NotNull Actor actor, @NotNull @jakarta.validation.Valid RequestInput input) {
         if (input.kind() == null) {
-            throw new RuleViolation("Say what you are asking for: grant, change, revoke or leaver");
+            throw RuleViolation.because("refusal.request.sayWhatYouAre");
         }
         Organisation premises = input.premises() == null ? null
                 : organisations.findByOdsCode(input.premises()).orElseThrow(NotFound::new);
@@ -112,12 +112,12 @@ public class RequestService {
                     d -> d.getMailbox().getPremises()).getMailbox().getPremises();
         }
         if (premises == null || !premises.isPremises()) {
-            throw new RuleViolation("Say which of your premises the request is for");
+            throw RuleViolation.because("refusal.request.sayWhichOfYour");
         }
         authorizer.check(actor, Action.REQUEST_CHANGE, premises);
         Instant now = clock.instant();
         if (input.lastDay() != null && input.lastDay().isBefore(UkTime.dateOf(now))) {
-            throw new RuleViolation("The last day cannot be in the past");
+            throw RuleViolation.because("refusal.request.theLastDayCannot");
         }
         AccessRequest request;
         try {
@@ -140,9 +140,9 @@ public class RequestService {
         }
         if (request.getKind() == RequestKind.GRANT && request.getAccount() != null) {
             SharedMailbox mailbox = mailboxes.findOpenForPremises(premises.getId())
-                    .orElseThrow(() -> new RuleViolation("This premises has no shared mailbox yet"));
+                    .orElseThrow(() -> RuleViolation.because("refusal.request.thisPremisesHasNo"));
             if (mailboxes.hasLiveDelegation(mailbox.getId(), request.getAccount().getId(), now)) {
-                throw new RuleViolation(request.getAccount().getAddress() + " already has access to " + mailbox.getAddress());
+                throw RuleViolation.because("refusal.common.alreadyHasAccessTo", request.getAccount().getAddress(), mailbox.getAddress());
             }
         }
         em.persist(request);
@@ -158,18 +158,18 @@ public class RequestService {
 
     private PersonalAccount account(MailAddress address) {
         if (address == null) {
-            throw new RuleViolation("Say whose access this is: their NHSmail address");
+            throw RuleViolation.because("refusal.request.sayWhoseAccessThis");
         }
-        return accounts.findByAddress(address).orElseThrow(() -> new RuleViolation("No personal account " + address));
+        return accounts.findByAddress(address).orElseThrow(() -> RuleViolation.because("refusal.common.noPersonalAccount", address));
     }
 
     private Delegation liveDelegation(Long id) {
         if (id == null) {
-            throw new RuleViolation("Say which access to change");
+            throw RuleViolation.because("refusal.request.sayWhichAccessTo");
         }
         Delegation d = mailboxes.findDelegation(id).orElseThrow(NotFound::new);
         if (d.isRevoked()) {
-            throw new RuleViolation("That access was already revoked");
+            throw RuleViolation.because("refusal.request.thatAccessWasAlready");
         }
         return d;
     }
@@ -189,7 +189,7 @@ public class RequestService {
         switch (request.getKind()) {
             case GRANT -> {
                 SharedMailbox mailbox = mailboxes.findOpenForPremises(request.getPremises().getId())
-                        .orElseThrow(() -> new RuleViolation(request.getPremises().getOdsCode() + " has no shared mailbox yet"));
+                        .orElseThrow(() -> RuleViolation.because("refusal.common.hasNoSharedMailbox", request.getPremises().getOdsCode()));
                 if (request.isForNewPerson()) {
                     PersonalAccount created = accountService.create(actor, request.getPremises().getId(),
                             request.getNewFirstName(), request.getNewLastName(), request.getNewJobRole(), false);
@@ -263,7 +263,7 @@ public class RequestService {
         AccessRequest request = authorizer.found(actor, action, java.util.Optional.ofNullable(
                 em.find(AccessRequest.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)), AccessRequest::getPremises);
         if (request.getState().isDecided()) {
-            throw new RuleViolation("Request " + id + " is already " + request.getState() + " by " + request.getDecidedBy());
+            throw RuleViolation.because("refusal.request.requestIsAlreadyBy", id, request.getState(), request.getDecidedBy());
         }
         return request;
     }
@@ -274,7 +274,7 @@ public class RequestService {
                 .flatMap(address -> accounts.findByAddress(MailAddress.of(address)))
                 .map(a -> a.getId().equals(actor.personalAccountId())).orElse(false);
         if (request.getRequestedBy().equals(actor.username()) || samePerson) {
-            throw new RuleViolation("You cannot decide your own request; another administrator must");
+            throw RuleViolation.because("refusal.request.youCannotDecideYour");
         }
     }
 

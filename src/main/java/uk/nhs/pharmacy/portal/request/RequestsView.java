@@ -32,6 +32,7 @@ public class RequestsView implements Serializable {
     private PageModel<AccessRequest> mine;
     private PageModel<AccessRequest> queue;
     private Long deciding;
+    private String decideHeading;
     private String decisionReason;
     private boolean confirmationNeeded;
     private String confirmationText;
@@ -62,8 +63,10 @@ public class RequestsView implements Serializable {
         }, AccessRequest::getId);
     }
 
-    public void startDeciding(long id) {
-        deciding = id;
+    /** Opens the decision on a row of the queue, titled with what was asked ("Request 12: give ... access to ..."). */
+    public void startDeciding(AccessRequest request) {
+        deciding = request.getId();
+        decideHeading = messages.text("requests.decide.heading", request.getId(), describe(request));
         decisionReason = null;
         confirmationNeeded = false;
     }
@@ -116,6 +119,12 @@ public class RequestsView implements Serializable {
     public PageModel<AccessRequest> getMine() { return mine; }
     public PageModel<AccessRequest> getQueue() { return queue; }
     public Long getDeciding() { return deciding; }
+    public String getDecideHeading() { return decideHeading; }
+
+    public void cancelDeciding() {
+        deciding = null;
+        confirmationNeeded = false;
+    }
     public String getDecisionReason() { return decisionReason; }
     public void setDecisionReason(String decisionReason) { this.decisionReason = decisionReason; }
     public boolean isConfirmationNeeded() { return confirmationNeeded; }

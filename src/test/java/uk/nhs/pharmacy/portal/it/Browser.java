@@ -1,5 +1,8 @@
 package uk.nhs.pharmacy.portal.it;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -17,13 +20,31 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
-/** Headless Chromium from the machine (never a downloaded one), driving the shared portal. */
-public final class Browser implements AutoCloseable {
+/**
+ * Headless Chromium from the machine (never a downloaded one), driving the shared portal. A test
+ * class holds one as {@code @RegisterExtension static final Browser browser = new Browser()}: it is
+ * opened before the class (which is skipped, with how to install it, where Chromium is missing, or
+ * fails under it.requireAll) and closed after it.
+ */
+public final class Browser implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
 
-    private final WebDriver driver;
-    private final Path profile;
+    private WebDriver driver;
+    private Path profile;
 
-    public Browser() throws IOException {
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        Prerequisites.requireChromium();
+        open();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (driver != null) {
+            close();
+        }
+    }
+
+    private void open() throws IOException {
         profile = Files.createTempDirectory("portal-chromium");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
@@ -35,6 +56,13 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    /** A browser opened now, for a test that manages it itself (OidcSignInIT opens it after its own portal). */
+    public static Browser opened() throws IOException {
+        Browser browser = new Browser();
+        browser.open();
+        return browser;
     }
 
     public WebDriver driver() {
@@ -128,6 +156,7 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() throws IOException {
         driver.quit();
+        driver = null;
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         }

@@ -33,7 +33,7 @@ class OidcSignInIT {
                 List.of("-Dportal.auth=oidc", "-Dportal.oidc.provider-uri=" + provider.issuer(),
                         "-Dportal.oidc.client-id=portal", "-Dportal.oidc.client-secret=portal-secret"),
                 new File("target/it-portal-oidc.log"));
-        browser = new Browser();
+        browser = Browser.opened();
     }
 
     @AfterAll

@@ -1,9 +1,8 @@
 package uk.nhs.pharmacy.portal.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -30,20 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SharedPortal.class)
 class OnboardingJourneyIT {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
-    @BeforeAll
-    static void start() throws IOException {
-        Prerequisites.requireChromium();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private WebDriverWait waiting() {
         return (WebDriverWait) new WebDriverWait(browser.driver(), Duration.ofSeconds(20))

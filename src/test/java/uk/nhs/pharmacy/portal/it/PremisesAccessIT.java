@@ -1,9 +1,8 @@
 package uk.nhs.pharmacy.portal.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,20 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SharedPortal.class)
 class PremisesAccessIT {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
-    @BeforeAll
-    static void openBrowser() throws IOException {
-        Prerequisites.requireChromium();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     private WebDriverWait waiting() {
         // Pages reload on every action: an element found just before a reload goes stale; look again.
@@ -189,6 +177,12 @@ class PremisesAccessIT {
         assertThat(browser.text(By.id("accessForm:access"))).isEqualTo(before);
         assertThat(browser.driver().findElement(By.id("grantForm:expiry:input")).getAttribute("value"))
                 .as("what was typed is kept to be corrected").isEqualTo("31/13/2026");
+        // The error summary links to the field in error, and following the link puts the cursor there.
+        org.openqa.selenium.WebElement link = browser.driver().findElement(By.cssSelector(".error-summary a.field-link"));
+        assertThat(link.getText()).contains("is not a date");
+        assertThat(link.getAttribute("href")).endsWith("#grantForm:expiry:input");
+        link.click();
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("grantForm:expiry:input");
     }
 
     @Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -23,22 +24,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SharedPortal.class)
 class RequestJourneyIT {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
     private static TestMail mail;
 
     @BeforeAll
     static void start() throws IOException {
-        Prerequisites.requireChromium();
-        browser = new Browser();
         mail = new TestMail().start();
     }
 
     @AfterAll
     static void stop() throws IOException {
-        if (browser != null) {
-            browser.close();
+        if (mail != null) {
+            mail.close();
         }
-        mail.close();
     }
 
     private WebDriverWait waiting() {

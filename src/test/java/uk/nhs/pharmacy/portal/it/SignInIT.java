@@ -1,9 +1,8 @@
 package uk.nhs.pharmacy.portal.it;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -18,20 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(SharedPortal.class)
 class SignInIT {
 
-    private static Browser browser;
+    @RegisterExtension
+    static final Browser browser = new Browser();
 
-    @BeforeAll
-    static void openBrowser() throws IOException {
-        Prerequisites.requireChromium();
-        browser = new Browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @ParameterizedTest(name = "{0} sees the {1} home")
     @CsvSource({

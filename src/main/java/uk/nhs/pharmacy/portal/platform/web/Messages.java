@@ -50,7 +50,9 @@ public class Messages {
                     ? e.getCause() : e;
             if (cause instanceof SecurityException || cause instanceof NotFound) {
                 error("premises.notAllowed");
-            } else if (cause instanceof RuleViolation || cause instanceof IllegalArgumentException
+            } else if (cause instanceof RuleViolation refusal) {
+                errorText(refusal.in(faces.getApplication().getResourceBundle(faces, "i18n")));
+            } else if (cause instanceof IllegalArgumentException
                     || cause instanceof IllegalStateException) {
                 errorText(cause.getMessage());
             } else if (cause instanceof jakarta.validation.ConstraintViolationException v) {
