@@ -19,8 +19,17 @@ public record AuditQuery(String person, Long organisationId, String actor, Local
     public static final AuditQuery EVERYTHING = new AuditQuery(null, null, null, null, null);
 
     public AuditQuery {
-        person = blankToNull(person == null ? null : person.toLowerCase(Locale.ROOT));
+        person = blankToNull(person == null ? null : person.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", "."));
         actor = blankToNull(actor == null ? null : actor.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A whole address finds that person; anything else is the start of addresses, as people type a
+     * name ("Asha Aziz" finds asha.aziz@nhs.net and asha.aziz2@nhs.net), through the label's index.
+     * The escape character is '!', not a backslash, which MySQL would read inside the literal.
+     */
+    private boolean personIsAnAddress() {
+        return person.contains("@");
     }
 
     private static String blankToNull(String s) {
@@ -29,7 +38,7 @@ public record AuditQuery(String person, Long organisationId, String actor, Local
 
     String jpql() {
         StringBuilder where = new StringBuilder();
-        if (person != null) where.append(" and e.targetLabel = :person");
+        if (person != null) where.append(personIsAnAddress() ? " and e.targetLabel = :person" : " and e.targetLabel like :person escape '!'");
         if (organisationId != null) where.append(" and e.organisationId = :organisationId");
         if (actor != null) where.append(" and e.actor = :actor");
         if (from != null) where.append(" and e.occurredAt >= :from");
@@ -38,7 +47,8 @@ public record AuditQuery(String person, Long organisationId, String actor, Local
     }
 
     void bind(TypedQuery<?> query) {
-        if (person != null) query.setParameter("person", person);
+        if (person != null) query.setParameter("person", personIsAnAddress() ? person
+                : person.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         if (organisationId != null) query.setParameter("organisationId", organisationId);
         if (actor != null) query.setParameter("actor", actor);
         if (from != null) query.setParameter("from", from.atStartOfDay(UK).toInstant());
