@@ -12,12 +12,3 @@ document.addEventListener('click', function (event) {
     }
 });
 
-/* After a post, the keyboard starts at what happened: the error summary, else the confirmation. */
-document.addEventListener('DOMContentLoaded', function () {
-    var dialogMessages = document.querySelector('.ui-dialog .dialog-messages .error-summary');
-    var box = dialogMessages || document.querySelector('#messages .error-summary') || document.querySelector('#messages .ui-messages-info');
-    if (box && !document.querySelector('[autofocus]')) {
-        box.setAttribute('tabindex', '-1');
-        box.focus();
-    }
-});

@@ -75,6 +75,11 @@ class OidcSignInIT {
         browser.waitFor(By.id("pageTitle"));
         assertThat(browser.text(By.id("pageTitle"))).isEqualTo("Page not found");
         assertThat(browser.has(By.id("userRole"))).isFalse();
+        // Nor through the API, with the same session: no premises, no mailbox, no access list.
+        open("api/premises/FM664");
+        assertThat(browser.driver().getPageSource()).doesNotContain("pharmacy.fm664@nhs.net");
+        open("api/session");
+        assertThat(browser.driver().getPageSource()).doesNotContain("\"role\":\"LOA\"");
 
         provider.signInAs("owner.a1", false);
         browser.driver().manage().deleteAllCookies();
