@@ -101,11 +101,7 @@ public class AccountService {
         authorizer.check(actor, Action.MANAGE_ACCESS, newHome);
         String before = account.getStatus() + " since " + account.getLeaverSince() + ", home "
                 + account.getHomeOrganisation().getName();
-        try {
-            account.acceptAsJoiner(newHome, clock.instant());
-        } catch (IllegalStateException e) {
-            throw new RuleViolation(e.getMessage());
-        }
+        account.acceptAsJoiner(newHome, clock.instant());
         audit.record(new AuditEntry(actor.username(), AuditAction.ACCOUNT_JOINED,
                 new AuditTarget(AuditTargetType.ACCOUNT, account.getId(), address.value()), newHome.getId(),
                 Change.of(before, "ACTIVE at " + newHome.getName() + " (" + newHome.getOdsCode() + ")"), reason));

@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.account;
 
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import uk.nhs.pharmacy.portal.organisation.OdsCode;
 import uk.nhs.pharmacy.portal.platform.InvalidValueException;
 
@@ -41,7 +42,7 @@ public final class MailAddress implements Serializable, Comparable<MailAddress> 
     /** The premises mailbox by the NHSmail convention: {@code pharmacy.<odscode>@nhs.net}. */
     public static MailAddress forPremises(OdsCode premises) {
         if (!premises.isPharmacyPremises()) {
-            throw new IllegalArgumentException(premises + " is not a pharmacy premises code");
+            throw RuleViolation.because("refusal.mailbox.isNotAPharmacy", premises);
         }
         return of("pharmacy." + premises.value() + "@" + DOMAIN);
     }

@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.account;
 
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -77,7 +78,7 @@ public class PersonalAccount {
 
     public void rename(String newFirstName, String newLastName) {
         if (newFirstName == null || newFirstName.isBlank() || newLastName == null || newLastName.isBlank()) {
-            throw new IllegalArgumentException("A personal account needs a first and a last name");
+            throw RuleViolation.because("refusal.account.needsNames");
         }
         this.firstName = newFirstName.strip();
         this.lastName = newLastName.strip();
@@ -98,7 +99,7 @@ public class PersonalAccount {
     /** The person left the NHS: the account is kept as "Active (Leaver)" for 30 days. */
     public void markLeaver(Instant at) {
         if (status != AccountStatus.ACTIVE) {
-            throw new IllegalStateException(address + " is already " + status);
+            throw RuleViolation.because("refusal.leaver.isAlready", address, status);
         }
         this.status = AccountStatus.LEAVER;
         this.leaverSince = Objects.requireNonNull(at);
@@ -107,10 +108,10 @@ public class PersonalAccount {
     /** Another organisation accepted the leaver within the 30-day window. */
     public void acceptAsJoiner(Organisation newHome, Instant at) {
         if (status != AccountStatus.LEAVER) {
-            throw new IllegalStateException("Only a leaver can join another organisation; " + address + " is " + status);
+            throw RuleViolation.because("refusal.account.onlyLeaverJoins", address, status);
         }
         if (at.isAfter(leaverSince.plus(LEAVER_GRACE))) {
-            throw new IllegalStateException("The 30-day joiner window for " + address + " has passed");
+            throw RuleViolation.because("refusal.account.joinerWindowPassed", address);
         }
         moveHome(newHome);
         this.status = AccountStatus.ACTIVE;

@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.api;
 
+import jakarta.ws.rs.BadRequestException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -62,7 +63,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(Dtos.AccountInputJson body) {
         if (body == null || body.homeOdsCode() == null) {
-            throw new IllegalArgumentException("Send homeOdsCode, firstName, lastName, jobRole and mobileDevice");
+            throw new BadRequestException("Send homeOdsCode, firstName, lastName, jobRole and mobileDevice");
         }
         var home = queries.visiblePremises(currentUser.actor(), OdsCode.premises(body.homeOdsCode()))
                 .orElseThrow(NotFoundException::new);
@@ -77,7 +78,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Dtos.AccountJson edit(@PathParam("address") String address, Dtos.AccountInputJson body) {
         if (body == null) {
-            throw new IllegalArgumentException("Send firstName, lastName, jobRole and mobileDevice");
+            throw new BadRequestException("Send firstName, lastName, jobRole and mobileDevice");
         }
         return Dtos.AccountJson.of(service.edit(currentUser.actor(), MailAddress.of(address), body.firstName(),
                 body.lastName(), jobRole(body.jobRole()), body.mobileDevice()));
@@ -89,7 +90,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Dtos.AccountJson acceptJoiner(@PathParam("address") String address, Dtos.JoinerJson body) {
         if (body == null || body.homeOdsCode() == null) {
-            throw new IllegalArgumentException("Send homeOdsCode (the organisation they join) and reason");
+            throw new BadRequestException("Send homeOdsCode (the organisation they join) and reason");
         }
         return Dtos.AccountJson.of(service.acceptJoiner(currentUser.actor(), MailAddress.of(address),
                 uk.nhs.pharmacy.portal.organisation.OdsCode.of(body.homeOdsCode()), body.reason()));
@@ -99,7 +100,7 @@ public class AccountResource {
         try {
             return JobRole.valueOf(name);
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("jobRole must be one of " + List.of(JobRole.values()));
+            throw new BadRequestException("jobRole must be one of " + List.of(JobRole.values()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.api;
 
+import jakarta.ws.rs.BadRequestException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -25,7 +26,7 @@ public class AuditResource {
     @Path("verify")
     public AuditVerifier.Report verify(@QueryParam("sealNo") Long sealNo, @QueryParam("hash") String hash) {
         if ((sealNo == null) != (hash == null)) {
-            throw new IllegalArgumentException("Give both sealNo and hash of an exported head, or neither");
+            throw new BadRequestException("Give both sealNo and hash of an exported head, or neither");
         }
         return verifier.verify(currentUser.actor(), sealNo, hash);
     }

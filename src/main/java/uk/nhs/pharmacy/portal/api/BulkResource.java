@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.api;
 
+import jakarta.ws.rs.BadRequestException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -43,7 +44,7 @@ public class BulkResource {
 
     private static BulkGrant bulk(Dtos.BulkJson body) {
         if (body == null) {
-            throw new IllegalArgumentException("Send revoke, accounts, odsCodes, permissions, lastDay, reason, confirm");
+            throw new BadRequestException("Send revoke, accounts, odsCodes, permissions, lastDay, reason, confirm");
         }
         EnumSet<Permission> permissions = EnumSet.noneOf(Permission.class);
         if (body.permissions() != null) {

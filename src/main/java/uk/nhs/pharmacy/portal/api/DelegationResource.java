@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.api;
 
+import jakarta.ws.rs.BadRequestException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
@@ -56,7 +57,7 @@ public class DelegationResource {
     @POST
     public Response grant(Dtos.GrantJson body) {
         if (body == null) {
-            throw new IllegalArgumentException("Send odsCode, account, permissions, owner, lastDay and reason");
+            throw new BadRequestException("Send odsCode, account, permissions, owner, lastDay and reason");
         }
         var premises = queries.visiblePremises(currentUser.actor(), OdsCode.premises(body.odsCode()))
                 .orElseThrow(NotFoundException::new);
@@ -74,7 +75,7 @@ public class DelegationResource {
     @Path("{id}")
     public Dtos.AccessJson change(@PathParam("id") long id, Dtos.ChangeJson body) {
         if (body == null) {
-            throw new IllegalArgumentException("Send version, permissions, owner, reason (and confirm)");
+            throw new BadRequestException("Send version, permissions, owner, reason (and confirm)");
         }
         return Dtos.AccessJson.of(service.changePermissions(currentUser.actor(), id, body.version(),
                 permissions(body.permissions()), body.owner(), body.confirm(), body.reason()));
@@ -84,7 +85,7 @@ public class DelegationResource {
     @Path("{id}/revoke")
     public Dtos.AccessJson revoke(@PathParam("id") long id, Dtos.RevokeJson body) {
         if (body == null) {
-            throw new IllegalArgumentException("Send a reason (and version, confirm)");
+            throw new BadRequestException("Send a reason (and version, confirm)");
         }
         Delegation revoked = body.version() == null
                 ? service.revoke(currentUser.actor(), id, body.reason(), body.confirm())
@@ -99,7 +100,7 @@ public class DelegationResource {
                                             @QueryParam("first") @DefaultValue("0") int first,
                                             @QueryParam("max") @DefaultValue("50") int max) {
         if (days < 1 || days > 90 || first < 0 || max < 1 || max > 500) {
-            throw new IllegalArgumentException("days must be 1 to 90, first 0 or more, max 1 to 500");
+            throw new BadRequestException("days must be 1 to 90, first 0 or more, max 1 to 500");
         }
         return expiringAccess.page(currentUser.actor(), java.time.Duration.ofDays(days), first, max, "expiresAt", true)
                 .stream().map(d -> new Dtos.ExpiringJson(d.getId(), d.getVersion(), d.getAccount().getAddress().value(),
@@ -113,21 +114,21 @@ public class DelegationResource {
     @Path("{id}/expiry")
     public Dtos.AccessJson extend(@PathParam("id") long id, Dtos.ExpiryJson body) {
         if (body == null) {
-            throw new IllegalArgumentException("Send version, lastDay (null removes the end) and reason");
+            throw new BadRequestException("Send version, lastDay (null removes the end) and reason");
         }
         return Dtos.AccessJson.of(service.extend(currentUser.actor(), id, body.version(), body.lastDay(), body.reason()));
     }
 
     private static Set<Permission> permissions(List<String> names) {
         if (names == null || names.isEmpty()) {
-            throw new IllegalArgumentException("Give at least one permission: FULL_ACCESS, SEND_AS, SEND_ON_BEHALF");
+            throw new BadRequestException("Give at least one permission: FULL_ACCESS, SEND_AS, SEND_ON_BEHALF");
         }
         EnumSet<Permission> set = EnumSet.noneOf(Permission.class);
         for (String name : names) {
             try {
                 set.add(Permission.valueOf(name));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + name + "' is not a permission: FULL_ACCESS, SEND_AS, SEND_ON_BEHALF");
+                throw new BadRequestException("'" + name + "' is not a permission: FULL_ACCESS, SEND_AS, SEND_ON_BEHALF");
             }
         }
         return set;

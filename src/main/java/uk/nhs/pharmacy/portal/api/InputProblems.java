@@ -9,9 +9,6 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.Response;
 
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,7 +17,6 @@ import java.util.stream.Collectors;
 /**
  * Bad input as a problem that names the field: a value the rules refuse (400, or 422 when it is
  * only too long for what the portal keeps), a body that is not the JSON this call takes (400).
- * Also tells a database outage from a fault, so that it is answered 503, not 500.
  */
 final class InputProblems {
 
@@ -71,22 +67,5 @@ final class InputProblems {
                     : field + ": not a value of the right kind (see the API document for its type)");
         }
         return null;
-    }
-
-    /** A connection the pool could not get or lost: the database is down or unreachable. */
-    static boolean databaseUnavailable(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-            if (t.getClass().getName().startsWith("jakarta.resource.") || String.valueOf(t.getMessage())
-                    .contains("Error in allocating a connection")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.api;
 
+import jakarta.ws.rs.BadRequestException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -45,10 +46,10 @@ public class LeaverResource {
     @POST
     public Response open(Dtos.LeaverInputJson body) {
         if (body == null) {
-            throw new IllegalArgumentException("Send account, kind (premises, contractor or nhs), odsCode, effectiveDate and reason");
+            throw new BadRequestException("Send account, kind (premises, contractor or nhs), odsCode, effectiveDate and reason");
         }
         LeaverKind kind = LeaverKind.parse(body.kind()).orElseThrow(() ->
-                new IllegalArgumentException("kind must be premises, contractor or nhs, not '" + body.kind() + "'"));
+                new BadRequestException("kind must be premises, contractor or nhs, not '" + body.kind() + "'"));
         LeaverCase opened = service.open(currentUser.actor(), new LeaverService.LeaverRequest(
                 MailAddress.of(body.account()), kind,
                 body.odsCode() == null || body.odsCode().isBlank() ? null : OdsCode.of(body.odsCode()),
@@ -62,7 +63,7 @@ public class LeaverResource {
                                           @QueryParam("first") @DefaultValue("0") int first,
                                           @QueryParam("max") @DefaultValue("50") int max) {
         if (first < 0 || max < 1 || max > 500) {
-            throw new IllegalArgumentException("first must be 0 or more and max 1 to 500");
+            throw new BadRequestException("first must be 0 or more and max 1 to 500");
         }
         var filter = new LeaverQueries.CaseFilter("open".equals(state), "closed".equals(state), account);
         return queries.cases(currentUser.actor(), filter, first, max, "effectiveAt", false).stream()
@@ -80,7 +81,7 @@ public class LeaverResource {
     @Path("{id}/steps/{stepId}")
     public Dtos.LeaverCaseJson resolve(@PathParam("id") long id, @PathParam("stepId") long stepId, Dtos.SuccessorJson body) {
         if (body == null || (body.successor() == null) == !body.confirmException()) {
-            throw new IllegalArgumentException("Send either successor or confirmException: true, with a reason");
+            throw new BadRequestException("Send either successor or confirmException: true, with a reason");
         }
         queries.find(currentUser.actor(), id).orElseThrow(NotFoundException::new);
         LeaverCase resolved = body.confirmException()

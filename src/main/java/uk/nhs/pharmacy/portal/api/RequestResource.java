@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.api;
 
+import jakarta.ws.rs.BadRequestException;
 import jakarta.json.bind.annotation.JsonbTypeDeserializer;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -68,7 +69,7 @@ public class RequestResource {
     @POST
     public Response submit(RequestInputJson body) {
         if (body == null) {
-            throw new IllegalArgumentException("Send kind (GRANT, CHANGE, REVOKE, LEAVER), odsCode or delegationId, and reason");
+            throw new BadRequestException("Send kind (GRANT, CHANGE, REVOKE, LEAVER), odsCode or delegationId, and reason");
         }
         EnumSet<Permission> permissions = EnumSet.noneOf(Permission.class);
         if (body.permissions() != null) {
@@ -82,7 +83,7 @@ public class RequestResource {
                 body.account() == null ? null : MailAddress.of(body.account()), body.firstName(), body.lastName(),
                 body.jobRole() == null ? null : JobRole.valueOf(body.jobRole()), body.delegationId(), permissions,
                 body.owner(), body.lastDay(), body.leaverKind() == null ? null : LeaverKind.parse(body.leaverKind())
-                .orElseThrow(() -> new IllegalArgumentException("leaverKind must be premises, contractor or nhs")),
+                .orElseThrow(() -> new BadRequestException("leaverKind must be premises, contractor or nhs")),
                 body.effectiveDate(), body.reason()));
         return Response.created(URI.create("requests/" + submitted.getId())).entity(RequestJson.of(submitted)).build();
     }
@@ -92,7 +93,7 @@ public class RequestResource {
     public List<RequestJson> list(@QueryParam("first") @DefaultValue("0") int first,
                                   @QueryParam("max") @DefaultValue("50") int max) {
         if (first < 0 || max < 1 || max > 500) {
-            throw new IllegalArgumentException("first must be 0 or more and max 1 to 500");
+            throw new BadRequestException("first must be 0 or more and max 1 to 500");
         }
         List<AccessRequest> found = currentUser.isOwner() ? queries.mine(currentUser.actor(), first, max)
                 : queries.queue(currentUser.actor(), first, max);
@@ -109,7 +110,7 @@ public class RequestResource {
     @Path("{id}/decision")
     public RequestJson decide(@PathParam("id") long id, DecisionJson body) {
         if (body == null) {
-            throw new IllegalArgumentException("Send approve (true or false), reason, and confirm if needed");
+            throw new BadRequestException("Send approve (true or false), reason, and confirm if needed");
         }
         queries.find(currentUser.actor(), id).orElseThrow(NotFoundException::new);
         return RequestJson.of(body.approve() ? service.approve(currentUser.actor(), id, body.confirm(), body.reason())

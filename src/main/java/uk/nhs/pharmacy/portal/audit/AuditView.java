@@ -81,7 +81,7 @@ public class AuditView implements Serializable {
             try {
                 organisationId = organisations.findByOdsCode(OdsCode.of(odsCode)).map(Organisation::getId).orElse(-1L);
             } catch (InvalidValueException e) {
-                messages.errorText(e.getMessage());
+                messages.failed(e);
                 return;
             }
         }

@@ -51,7 +51,8 @@ public class ReportExportServlet extends HttpServlet {
                 "true".equals(request.getParameter("numsas")));
         Actor actor = currentUser.actor();
         ResourceBundle bundle = ResourceBundle.getBundle("i18n.messages", Locale.UK);
-        List<String> header = kind.columns().stream().map(bundle::getString).toList();
+        List<String> header = new java.util.ArrayList<>(kind.columns().stream().map(bundle::getString).toList());
+        header.add(bundle.getString("report.col.outcomeCode"));
         String name = kind.slug() + "-report";
         if ("xlsx".equals(format)) {
             response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -60,7 +61,7 @@ public class ReportExportServlet extends HttpServlet {
                 Sheet sheet = workbook.createSheet(kind.slug());
                 int[] next = {0};
                 write(sheet.createRow(next[0]++), header);
-                reports.forEachRow(actor, query, cells -> write(sheet.createRow(next[0]++), cells));
+                reports.forEachRow(actor, query, cells -> write(sheet.createRow(next[0]++), inWords(cells, bundle)));
                 workbook.write(response.getOutputStream());
                 workbook.dispose();
             }
@@ -72,7 +73,7 @@ public class ReportExportServlet extends HttpServlet {
             out.write(line(header));
             reports.forEachRow(actor, query, cells -> {
                 try {
-                    out.write(line(cells));
+                    out.write(line(inWords(cells, bundle)));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -81,6 +82,15 @@ public class ReportExportServlet extends HttpServlet {
         } else {
             response.sendError(404);
         }
+    }
+
+    /** The standing in words for the person who opens the file, and its code in a last column for a machine. */
+    private static List<String> inWords(List<String> cells, ResourceBundle bundle) {
+        List<String> said = new java.util.ArrayList<>(cells);
+        String code = said.get(said.size() - 1);
+        said.set(said.size() - 1, bundle.containsKey("report.outcome." + code) ? bundle.getString("report.outcome." + code) : code);
+        said.add(code);
+        return said;
     }
 
     private static int parse(String text) {

@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.leaver;
 
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import uk.nhs.pharmacy.portal.account.MailAddress;
 import uk.nhs.pharmacy.portal.organisation.OdsCode;
 import uk.nhs.pharmacy.portal.platform.CsvReader;
@@ -65,7 +66,7 @@ public final class BulkLeaverFile {
                     continue; // a blank line, e.g. at the end
                 }
                 if (lines.size() >= MAX_LINES) {
-                    throw new IllegalArgumentException("The file has more than " + MAX_LINES + " lines; split it");
+                    throw RuleViolation.because("refusal.leaver.fileTooLong", MAX_LINES);
                 }
                 lines.add(line(lineNo, record));
             }

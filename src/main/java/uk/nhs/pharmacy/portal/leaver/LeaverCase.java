@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.leaver;
 
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -93,7 +94,7 @@ public class LeaverCase {
         this.openedBy = Objects.requireNonNull(openedBy, "openedBy");
         this.openedAt = Objects.requireNonNull(openedAt, "openedAt");
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("A leaver case needs a reason");
+            throw RuleViolation.because("refusal.leaver.aLeaverCaseNeeds");
         }
         this.reason = reason.strip();
         this.state = CaseState.SCHEDULED;
@@ -107,20 +108,21 @@ public class LeaverCase {
     public static LeaverCase open(PersonalAccount account, LeaverKind kind, Organisation left, Instant effectiveAt,
                                   String reason, String openedBy, Instant now) {
         Organisation scope = switch (kind) {
-            case LEAVES_PREMISES -> requireKind(left, OrganisationKind.PREMISES, "a premises");
-            case LEAVES_CONTRACTOR -> requireKind(left, OrganisationKind.CONTRACTOR, "a contractor");
+            case LEAVES_PREMISES -> requireKind(left, OrganisationKind.PREMISES);
+            case LEAVES_CONTRACTOR -> requireKind(left, OrganisationKind.CONTRACTOR);
             case LEAVES_NHS -> account.getHomeOrganisation();
         };
         Instant effective = effectiveAt == null || effectiveAt.isBefore(now) ? now : effectiveAt;
         return new LeaverCase(account, kind, scope, effective, reason, openedBy, now);
     }
 
-    private static Organisation requireKind(Organisation organisation, OrganisationKind kind, String what) {
+    private static Organisation requireKind(Organisation organisation, OrganisationKind kind) {
         if (organisation == null) {
-            throw new IllegalArgumentException("Say which premises or contractor the person leaves");
+            throw RuleViolation.because("refusal.leaver.sayWhichOrganisation");
         }
         if (organisation.getKind() != kind) {
-            throw new IllegalArgumentException(organisation.getOdsCode() + " is not " + what);
+            throw RuleViolation.because(kind == OrganisationKind.PREMISES ? "refusal.leaver.isNotPremises"
+                    : "refusal.leaver.isNotContractor", organisation.getOdsCode());
         }
         return organisation;
     }
@@ -156,7 +158,7 @@ public class LeaverCase {
 
     void cancel(Instant at) {
         if (state != CaseState.SCHEDULED) {
-            throw new IllegalStateException("Only a scheduled case can be cancelled; this one is " + state);
+            throw RuleViolation.because("refusal.leaver.onlyScheduledCancels", state);
         }
         state = CaseState.CANCELLED;
         closedAt = at;

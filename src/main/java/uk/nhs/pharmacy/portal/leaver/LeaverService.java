@@ -172,13 +172,8 @@ public class LeaverService {
             }
             left = organisations.findByOdsCode(request.left()).orElseThrow(NotFound::new);
         }
-        LeaverCase leaverCase;
-        try {
-            leaverCase = LeaverCase.open(account, request.kind(), left, request.effectiveAt(), request.reason(),
-                    actor.username(), clock.instant());
-        } catch (IllegalArgumentException e) {
-            throw new RuleViolation(e.getMessage());
-        }
+        LeaverCase leaverCase = LeaverCase.open(account, request.kind(), left, request.effectiveAt(), request.reason(),
+                actor.username(), clock.instant());
         requireAuthority(actor, leaverCase);
         if (account.getStatus() != AccountStatus.ACTIVE) {
             throw RuleViolation.because("refusal.leaver.isAlready", account.getAddress(), account.getStatus());
@@ -361,11 +356,7 @@ public class LeaverService {
         if (!leaverCase.getOpenedBy().equals(actor.username())) {
             requireAuthority(actor, leaverCase);
         }
-        try {
-            leaverCase.cancel(clock.instant());
-        } catch (IllegalStateException e) {
-            throw new RuleViolation(e.getMessage());
-        }
+        leaverCase.cancel(clock.instant());
         audit.record(new AuditEntry(actor.username(), AuditAction.LEAVER_CASE_CANCELLED,
                 new AuditTarget(AuditTargetType.LEAVER_CASE, caseId, leaverCase.getAccount().getAddress().value()), leaverCase.getScopeOrganisation().getId(),
                 Change.of(describe(leaverCase), "cancelled"), reason));

@@ -72,15 +72,9 @@ public class AccountView implements Serializable {
     }
 
     public void save() throws IOException {
-        try {
-            accountService.edit(currentUser.actor(), MailAddress.of(address), firstName, lastName, jobRole, mobile);
+        if (messages.attempt(() -> accountService.edit(currentUser.actor(), MailAddress.of(address), firstName, lastName,
+                jobRole, mobile))) {
             messages.info("account.saved");
-        } catch (RuleViolation | IllegalArgumentException e) {
-            messages.errorText(e.getMessage());
-        } catch (AccessDeniedException | NotFound e) {
-            messages.error("premises.notAllowed");
-        } catch (jakarta.validation.ConstraintViolationException e) {
-            messages.error("premises.missingInput");
         }
         load();
     }

@@ -1,5 +1,7 @@
 package uk.nhs.pharmacy.portal.mailbox;
 
+import uk.nhs.pharmacy.portal.platform.Failure;
+import uk.nhs.pharmacy.portal.platform.InvalidValueException;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -110,9 +112,9 @@ public class BulkAccessService {
                     bulk.lastDay(), bulk.reason());
             return new BulkGrant.Line(number, address, ods, true, "grant");
         } catch (AccessDeniedException | NotFound e) {
-            return new BulkGrant.Line(number, address, ods, false, "No premises " + ods + " in your scope");
-        } catch (RuleViolation | IllegalArgumentException e) {
-            return new BulkGrant.Line(number, address, ods, false, e.getMessage());
+            return new BulkGrant.Line(number, address, ods, false, RuleViolation.because("refusal.mailbox.noPremisesInYour", ods).getMessage());
+        } catch (RuleViolation | InvalidValueException e) {
+            return new BulkGrant.Line(number, address, ods, false, Failure.of(e).words());
         }
     }
 

@@ -58,7 +58,7 @@ public class BulkView implements Serializable {
                 messages.error("bulk.previewProblems");
             }
         } catch (RuleViolation e) {
-            messages.errorText(e.getMessage());
+            messages.failed(e);
             lines = List.of();
             previewed = false;
         }
@@ -74,7 +74,7 @@ public class BulkView implements Serializable {
                 messages.error("bulk.notApplied");
             }
         } catch (RuleViolation e) {
-            messages.errorText(e.getMessage());
+            messages.failed(e);
         }
         previewed = false;
     }

@@ -9,7 +9,12 @@ import uk.nhs.pharmacy.portal.platform.RuleViolation;
  */
 @ApplicationException(rollback = true)
 public class ConfirmationNeeded extends RuleViolation {
-    public ConfirmationNeeded(String message) {
-        super(message);
+    private ConfirmationNeeded(String key, Object... particulars) {
+        super(key, particulars);
+    }
+
+    /** The change that needs a confirmation, in the bundle's words ({@code confirm.*}). */
+    public static ConfirmationNeeded because(String key, Object... particulars) {
+        return new ConfirmationNeeded(key, particulars);
     }
 }

@@ -1,5 +1,7 @@
 package uk.nhs.pharmacy.portal.mailbox;
 
+import uk.nhs.pharmacy.portal.platform.UkTime;
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -83,10 +85,10 @@ public class Delegation {
     private Delegation(SharedMailbox mailbox, PersonalAccount account, Set<Permission> permissions, boolean owner,
                        String grantedBy, Instant grantedAt, String reason, Instant expiresAt) {
         if (!mailbox.acceptsDelegations()) {
-            throw new IllegalStateException(mailbox.getAddress() + " is " + mailbox.getStatus() + " and takes no delegations");
+            throw RuleViolation.because("refusal.delegation.mailboxTakesNone", mailbox.getAddress(), mailbox.getStatus());
         }
         if (!account.mayReceiveAccess()) {
-            throw new IllegalStateException(account.getAddress() + " is " + account.getStatus() + " and cannot be given access");
+            throw RuleViolation.because("refusal.mailbox.isAndCannotBe", account.getAddress(), account.getStatus());
         }
         this.mailbox = mailbox;
         this.account = account;
@@ -109,10 +111,10 @@ public class Delegation {
 
     private void setPermissions(Set<Permission> permissions, boolean newOwner) {
         if (permissions == null || permissions.isEmpty()) {
-            throw new IllegalArgumentException("A delegation needs at least one permission");
+            throw RuleViolation.because("refusal.delegation.noPermission");
         }
         if (newOwner && !permissions.contains(Permission.FULL_ACCESS)) {
-            throw new IllegalArgumentException("A mailbox owner must also have Full Access");
+            throw RuleViolation.because("refusal.delegation.ownerNeedsFullAccess");
         }
         this.fullAccess = permissions.contains(Permission.FULL_ACCESS);
         this.sendAs = permissions.contains(Permission.SEND_AS);
@@ -124,7 +126,7 @@ public class Delegation {
     public void extendTo(Instant newExpiry) {
         requireLive();
         if (newExpiry != null && !newExpiry.isAfter(grantedAt)) {
-            throw new IllegalArgumentException("An expiry must be after the grant (" + grantedAt + ")");
+            throw RuleViolation.because("refusal.delegation.endsBeforeGrant", UkTime.words(UkTime.dateOf(grantedAt)));
         }
         this.expiresAt = newExpiry;
     }
@@ -140,13 +142,13 @@ public class Delegation {
 
     private void requireLive() {
         if (revokedAt != null) {
-            throw new IllegalStateException("This delegation was revoked at " + revokedAt);
+            throw RuleViolation.because("refusal.mailbox.thisAccessWasAlready", UkTime.words(UkTime.dateOf(revokedAt)));
         }
     }
 
     private static String requireText(String value, String what) {
         if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(what + " is required");
+            throw RuleViolation.because("refusal.common.required", what);
         }
         return value.strip();
     }

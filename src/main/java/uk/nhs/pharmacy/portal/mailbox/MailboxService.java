@@ -96,12 +96,7 @@ public class MailboxService {
         if (owner && counts[1] >= SharedMailbox.MAX_OWNERS) {
             throw RuleViolation.because("refusal.common.alreadyHasOwnersNhsmails", mailbox.getAddress(), SharedMailbox.MAX_OWNERS);
         }
-        Delegation delegation;
-        try {
-            delegation = Delegation.grant(mailbox, account, permissions, owner, actor.username(), now, reason, expiresAt);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new RuleViolation(e.getMessage());
-        }
+        Delegation delegation = Delegation.grant(mailbox, account, permissions, owner, actor.username(), now, reason, expiresAt);
         mailboxes.add(delegation);
         audit.record(new AuditEntry(actor.username(), AuditAction.DELEGATION_GRANTED,
                 new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), account.getAddress().value()), mailbox.getPremises().getId(),
@@ -141,17 +136,13 @@ public class MailboxService {
         long[] counts = mailboxes.liveCounts(delegation.getMailbox().getId(), now);
         boolean leavesNoOwner = delegation.isOwner() && !owner && counts[1] <= 1;
         if (leavesNoOwner && !confirmed) {
-            throw new ConfirmationNeeded(delegation.getMailbox().getAddress() + " would be left with no owner");
+            throw ConfirmationNeeded.because("confirm.changeLeavesNoOwner", delegation.getMailbox().getAddress());
         }
         if (owner && !delegation.isOwner() && counts[1] >= SharedMailbox.MAX_OWNERS) {
             throw RuleViolation.because("refusal.common.alreadyHasOwnersNhsmails", delegation.getMailbox().getAddress(), SharedMailbox.MAX_OWNERS);
         }
         String before = delegation.describe();
-        try {
-            delegation.changePermissions(permissions, owner);
-        } catch (IllegalArgumentException e) {
-            throw new RuleViolation(e.getMessage());
-        }
+        delegation.changePermissions(permissions, owner);
         audit.record(new AuditEntry(actor.username(), AuditAction.DELEGATION_CHANGED,
                 new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), delegation.getAccount().getAddress().value()), delegation.getMailbox().getPremises().getId(),
                 Change.of(before, delegation.describe() + (leavesNoOwner ? " [confirmed: leaves no owner]" : "")), reason));
@@ -241,7 +232,7 @@ public class MailboxService {
         Delegation delegation = authorizer.found(actor, action, mailboxes.findDelegation(delegationId),
                 d -> d.getMailbox().getPremises());
         if (delegation.isRevoked()) {
-            throw RuleViolation.because("refusal.mailbox.thisAccessWasAlready", delegation.getRevokedAt());
+            throw RuleViolation.because("refusal.mailbox.thisAccessWasAlready", UkTime.words(UkTime.dateOf(delegation.getRevokedAt())));
         }
         return delegation;
     }
@@ -318,17 +309,21 @@ public class MailboxService {
         Delegation delegation = liveDelegation(actor, delegationId);
         Instant now = clock.instant();
         String warning = null;
+        ConfirmationNeeded unconfirmed = null;
         if (delegation.isLiveAt(now)) {
             long[] counts = mailboxes.liveCounts(delegation.getMailbox().getId(), now);
             if (counts[0] - 1 < SharedMailbox.MIN_LIVE_ACCOUNTS) {
                 warning = "leaves " + (counts[0] - 1) + " live accounts, below NHSmail's minimum of "
                         + SharedMailbox.MIN_LIVE_ACCOUNTS;
+                unconfirmed = ConfirmationNeeded.because("confirm.revokeBelowMinimum", counts[0] - 1,
+                        delegation.getMailbox().getAddress(), SharedMailbox.MIN_LIVE_ACCOUNTS);
             } else if (delegation.isOwner() && counts[1] <= 1) {
                 warning = "leaves no owner";
+                unconfirmed = ConfirmationNeeded.because("confirm.revokeLeavesNoOwner", delegation.getMailbox().getAddress());
             }
         }
-        if (warning != null && !confirmed) {
-            throw new ConfirmationNeeded("Revoking this " + warning + " on " + delegation.getMailbox().getAddress());
+        if (unconfirmed != null && !confirmed) {
+            throw unconfirmed;
         }
         String before = delegation.describe();
         delegation.revoke(actor.username(), now, reason);
@@ -345,11 +340,7 @@ public class MailboxService {
         var event = java.util.Optional.ofNullable(outbox.find(eventId)).orElseThrow(NotFound::new);
         SharedMailbox mailbox = authorizer.found(actor, Action.MANAGE_ACCESS, mailboxes.find(event.getMailboxId()),
                 SharedMailbox::getPremises);
-        try {
-            outbox.retry(eventId);
-        } catch (IllegalStateException e) {
-            throw new RuleViolation(e.getMessage());
-        }
+        outbox.retry(eventId);
         audit.record(new AuditEntry(actor.username(), AuditAction.PROVISIONING_RETRIED,
                 new AuditTarget(AuditTargetType.MAILBOX, mailbox.getId(), mailbox.getAddress().value()), mailbox.getPremises().getId(),
                 Change.of("FAILED: " + event.getLastError(), "PENDING"), null));

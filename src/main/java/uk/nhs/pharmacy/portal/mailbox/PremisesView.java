@@ -81,6 +81,8 @@ public class PremisesView implements Serializable {
 
     // the revoke form
     private Long revoking;
+    /** The delegation whose dialog closed last, for the keyboard's return. */
+    private Long actedOn;
     private long revokingVersion;
     private String revokeReason;
     private boolean confirmationNeeded;
@@ -164,6 +166,7 @@ public class PremisesView implements Serializable {
     }
 
     public void cancelChange() {
+        actedOn = changing == null ? actedOn : changing;
         changing = null;
         confirmationNeeded = false;
     }
@@ -185,11 +188,12 @@ public class PremisesView implements Serializable {
                     service.extend(currentUser.actor(), changing, version, changeLastDay, changeReason);
                 }
                 messages.info("premises.changed");
+                actedOn = changing;
                 changing = null;
                 confirmationNeeded = false;
             } catch (ConfirmationNeeded e) {
                 confirmationNeeded = true;
-                confirmationText = e.getMessage();
+                confirmationText = messages.words(e);
             }
         });
     }
@@ -203,6 +207,7 @@ public class PremisesView implements Serializable {
     }
 
     public void cancelRevoke() {
+        actedOn = revoking == null ? actedOn : revoking;
         revoking = null;
         confirmationNeeded = false;
     }
@@ -213,11 +218,12 @@ public class PremisesView implements Serializable {
             try {
                 service.revoke(currentUser.actor(), revoking, revokingVersion, revokeReason, confirmed);
                 messages.info("premises.revoked");
+                actedOn = revoking;
                 revoking = null;
                 confirmationNeeded = false;
             } catch (ConfirmationNeeded e) {
                 confirmationNeeded = true;
-                confirmationText = e.getMessage();
+                confirmationText = messages.words(e);
             }
         });
     }
@@ -228,6 +234,23 @@ public class PremisesView implements Serializable {
     }
 
 
+
+    /**
+     * Where the keyboard goes when a Change or Revoke dialog closes: back to the row's Change button,
+     * or, when the row is gone (revoked), to the confirmation. Null while a dialog is open.
+     */
+    public String getFocusAfter() {
+        if (actedOn == null || changing != null || revoking != null || details == null) {
+            return null;
+        }
+        List<Delegation> rows = details.access();
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).getId().equals(actedOn) && details.mayManage()) {
+                return "accessForm:access:" + i + ":change";
+            }
+        }
+        return "messages";
+    }
 
     /** "Revoke Aisha Patel's access to pharmacy.fxy77@nhs.net": whom and what the open form acts on. */
     public String getRevokeHeading() {
@@ -241,7 +264,7 @@ public class PremisesView implements Serializable {
     private String heading(String key, Long delegationId) {
         return details.access().stream().filter(d -> d.getId().equals(delegationId)).findFirst()
                 .map(d -> messages.text(key, d.getAccount().displayName(), details.mailbox().getAddress().value()))
-                .orElse(messages.text(key, "", details.mailbox() == null ? "" : details.mailbox().getAddress().value()));
+                .orElse(messages.text("premises.access.gone"));
     }
 
     public PremisesDetails getDetails() {

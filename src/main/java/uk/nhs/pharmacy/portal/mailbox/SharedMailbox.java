@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.mailbox;
 
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -74,7 +75,7 @@ public class SharedMailbox {
 
     private static Organisation requirePremises(Organisation organisation) {
         if (!Objects.requireNonNull(organisation, "premises").isPremises()) {
-            throw new IllegalArgumentException("A shared mailbox belongs to a pharmacy premises, not " + organisation);
+            throw RuleViolation.because("refusal.mailbox.isNotAPharmacy", organisation.getOdsCode());
         }
         return organisation;
     }
@@ -101,7 +102,7 @@ public class SharedMailbox {
     /** A legacy mailbox that already has the conventional name is brought to the conforming model as it is. */
     public void conform() {
         if (status != MailboxStatus.LEGACY_NON_CONFORMING || !isConvention()) {
-            throw new IllegalStateException(address + " is " + status + "; only a legacy mailbox with the conventional name conforms in place");
+            throw RuleViolation.because("refusal.mailbox.onlyLegacyConforms", address, status);
         }
         this.status = MailboxStatus.ACTIVE;
     }

@@ -96,12 +96,7 @@ public class LegacyConversion {
             if (address == null || address.isBlank()) {
                 continue;
             }
-            MailAddress parsed;
-            try {
-                parsed = MailAddress.of(address);
-            } catch (IllegalArgumentException e) {
-                throw new RuleViolation(e.getMessage());
-            }
+            MailAddress parsed = MailAddress.of(address);
             linked.add(accounts.findByAddress(parsed).orElseThrow(() -> RuleViolation.because("refusal.onboarding.noPersonalAccount", parsed)));
         }
         if (linked.isEmpty()) {

@@ -1,5 +1,7 @@
 package uk.nhs.pharmacy.portal.onboarding;
 
+import uk.nhs.pharmacy.portal.platform.UkTime;
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -55,12 +57,12 @@ public class Phase {
 
     public final void edit(String newName, LocalDate newStart, LocalDate newEnd) {
         if (newName == null || newName.isBlank()) {
-            throw new IllegalArgumentException("A phase needs a name");
+            throw RuleViolation.because("refusal.phase.needsName");
         }
         Objects.requireNonNull(newStart, "start");
         Objects.requireNonNull(newEnd, "end");
         if (newEnd.isBefore(newStart)) {
-            throw new IllegalArgumentException("A phase cannot end (" + newEnd + ") before it starts (" + newStart + ")");
+            throw RuleViolation.because("refusal.phase.endsBeforeStart", UkTime.words(newEnd), UkTime.words(newStart));
         }
         this.name = newName.strip();
         this.startsOn = newStart;

@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.onboarding;
 
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -22,7 +23,7 @@ public class PhaseArea implements Serializable {
 
     public PhaseArea(String areaName, Long areaId) {
         if (areaName == null || areaName.isBlank()) {
-            throw new IllegalArgumentException("An area needs a name");
+            throw RuleViolation.because("refusal.phase.areaNeedsName");
         }
         this.areaName = areaName.strip();
         this.areaId = areaId;

@@ -74,25 +74,21 @@ public class PhaseService {
         authorizer.check(actor, Action.ADMINISTER_NATIONAL);
         Phase phase;
         String before = null;
-        try {
-            if (id == null) {
-                phase = new Phase(name, startsOn, endsOn);
-                em.persist(phase);
-            } else {
-                phase = phase(id).orElseThrow(() -> RuleViolation.because("refusal.onboarding.noPhase", id));
-                before = describe(phase);
-                phase.edit(name, startsOn, endsOn);
-            }
-            List<PhaseArea> named = new ArrayList<>();
-            for (String areaName : areaNames) {
-                if (areaName != null && !areaName.isBlank()) {
-                    named.add(new PhaseArea(areaName, areaId(areaName.strip())));
-                }
-            }
-            phase.coverAreas(named);
-        } catch (IllegalArgumentException e) {
-            throw new RuleViolation(e.getMessage());
+        if (id == null) {
+            phase = new Phase(name, startsOn, endsOn);
+            em.persist(phase);
+        } else {
+            phase = phase(id).orElseThrow(() -> RuleViolation.because("refusal.onboarding.noPhase", id));
+            before = describe(phase);
+            phase.edit(name, startsOn, endsOn);
         }
+        List<PhaseArea> named = new ArrayList<>();
+        for (String areaName : areaNames) {
+            if (areaName != null && !areaName.isBlank()) {
+                named.add(new PhaseArea(areaName, areaId(areaName.strip())));
+            }
+        }
+        phase.coverAreas(named);
         em.flush();
         assignPremises();
         audit.record(new AuditEntry(actor.username(), id == null ? AuditAction.PHASE_CREATED : AuditAction.PHASE_CHANGED,

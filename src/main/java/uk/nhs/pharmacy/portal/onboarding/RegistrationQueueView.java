@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.onboarding;
 
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -86,8 +87,8 @@ public class RegistrationQueueView implements Serializable {
         List<RegistrationService.FirstAccount> people;
         try {
             people = parsePeople(firstAccounts);
-        } catch (IllegalArgumentException e) {
-            messages.errorText(e.getMessage());
+        } catch (RuleViolation e) {
+            messages.failed(e);
             return;
         }
         if (messages.attempt(() -> service.approve(currentUser.actor(), selectedId, approveAreaId, people,
@@ -120,14 +121,14 @@ public class RegistrationQueueView implements Serializable {
             String[] parts = line.split(",", 2);
             String[] names = parts[0].strip().split("\\s+");
             if (names.length < 2) {
-                throw new IllegalArgumentException("Line " + lineNo + ": give a first name and a last name, e.g. Asha Patel");
+                throw RuleViolation.because("refusal.onboarding.lineNeedsNames", lineNo);
             }
             JobRole role = people.isEmpty() ? JobRole.PHARMACIST : JobRole.DISPENSER;
             if (parts.length > 1 && !parts[1].isBlank()) {
                 try {
                     role = JobRole.valueOf(parts[1].strip().toUpperCase(Locale.ROOT).replace(' ', '_'));
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("Line " + lineNo + ": '" + parts[1].strip() + "' is not a job role");
+                    throw RuleViolation.because("refusal.onboarding.lineJobRole", lineNo, parts[1].strip());
                 }
             }
             String first = String.join(" ", java.util.Arrays.copyOf(names, names.length - 1));

@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.onboarding;
 
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -142,7 +143,7 @@ public class RegistrationRequest {
     public void reject(String by, Instant at, String reason) {
         requireOpen();
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("A rejection needs a reason");
+            throw RuleViolation.because("refusal.onboarding.rejectionNeedsReason");
         }
         this.state = RegistrationState.REJECTED;
         this.decidedBy = by;
@@ -153,7 +154,7 @@ public class RegistrationRequest {
 
     private void requireOpen() {
         if (state != RegistrationState.SUBMITTED) {
-            throw new IllegalStateException("Request " + id + " for " + odsCode + " is already " + state);
+            throw RuleViolation.because("refusal.onboarding.requestForIsAlready", id, odsCode, state);
         }
     }
 

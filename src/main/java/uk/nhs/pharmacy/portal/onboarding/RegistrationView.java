@@ -57,7 +57,7 @@ public class RegistrationView implements Serializable {
         }
         RegistrationDetails.Checked checked = RegistrationDetails.check(raw);
         if (!checked.ok()) {
-            checked.problems().forEach((field, problem) -> faces.addMessage("registerForm:" + field.name() + ":input",
+            checked.problems().forEach((field, problem) -> faces.addMessage("registerForm:" + field.name(),
                     new FacesMessage(FacesMessage.SEVERITY_ERROR, messages.text(field.labelKey()) + " " + problem, null)));
             faces.validationFailed();
             return;

@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.organisation;
 
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -77,7 +78,7 @@ public class Organisation {
     public static Organisation premises(OdsCode code, String tradingName, String address, Postcode postcode,
                                         Organisation area, Organisation contractor) {
         if (!code.isPharmacyPremises()) {
-            throw new IllegalArgumentException("A pharmacy premises needs an F code, not " + code);
+            throw RuleViolation.because("refusal.mailbox.isNotAPharmacy", code);
         }
         Organisation premises = new Organisation(code, tradingName, OrganisationKind.PREMISES);
         premises.moveTo(address, Objects.requireNonNull(postcode, "postcode"));
@@ -105,7 +106,7 @@ public class Organisation {
 
     public void rename(String newName) {
         if (newName == null || newName.isBlank()) {
-            throw new IllegalArgumentException("An organisation needs a name");
+            throw RuleViolation.because("refusal.organisation.needsName");
         }
         this.name = newName.strip();
     }
@@ -123,7 +124,7 @@ public class Organisation {
         if (newArea != null) {
             requireKind(newArea, OrganisationKind.AREA, "area");
         } else if (kind == OrganisationKind.PREMISES) {
-            throw new IllegalArgumentException("A pharmacy premises must lie in an area");
+            throw RuleViolation.because("refusal.organisation.needsArea", odsCode);
         }
         this.area = newArea;
     }

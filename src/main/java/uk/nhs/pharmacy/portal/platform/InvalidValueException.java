@@ -2,8 +2,10 @@ package uk.nhs.pharmacy.portal.platform;
 
 /**
  * A value from outside (a form field, a CSV cell, an API body) that is not what it claims to be.
- * The message is for the person who typed it; the key names the message in the i18n bundle.
+ * The key names the words in the i18n bundle, which screens and the API show; the message is for logs
+ * and tests. Thrown from a service, it rolls the transaction back and reaches the caller unwrapped.
  */
+@jakarta.ejb.ApplicationException(rollback = true)
 public class InvalidValueException extends IllegalArgumentException {
 
     private final String messageKey;

@@ -1,5 +1,7 @@
 package uk.nhs.pharmacy.portal.provisioning;
 
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.platform.NotFound;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -104,7 +106,7 @@ public class ProvisioningEvent {
     /** An LOA sends a dead-lettered event again. */
     void retry(Instant at) {
         if (state != ProvisioningState.FAILED) {
-            throw new IllegalStateException("Only a failed change can be retried; this one is " + state);
+            throw RuleViolation.because("refusal.provisioning.onlyFailedRetries", state);
         }
         state = ProvisioningState.PENDING;
         attempts = 0;

@@ -1,5 +1,7 @@
 package uk.nhs.pharmacy.portal.provisioning;
 
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.platform.NotFound;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -40,7 +42,7 @@ public class ProvisioningOutbox {
     public ProvisioningEvent retry(long id) {
         ProvisioningEvent event = em.find(ProvisioningEvent.class, id);
         if (event == null) {
-            throw new IllegalArgumentException("No provisioning event " + id);
+            throw new NotFound();
         }
         event.retry(clock.instant());
         recorded.fire(new ProvisioningRecorded(event.getMailboxId()));

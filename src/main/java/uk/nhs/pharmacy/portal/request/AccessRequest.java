@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.request;
 
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -122,7 +123,7 @@ public class AccessRequest {
         this.kind = Objects.requireNonNull(kind, "kind");
         this.premises = Objects.requireNonNull(premises, "premises");
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("Give a reason for the request");
+            throw RuleViolation.because("refusal.request.giveAReason");
         }
         this.reason = reason.strip();
         this.requestedBy = Objects.requireNonNull(requestedBy, "requestedBy");
@@ -142,7 +143,7 @@ public class AccessRequest {
                                                Set<Permission> permissions, boolean owner, LocalDate lastDay, String reason,
                                                String by, Instant at) {
         if (firstName == null || firstName.isBlank() || lastName == null || lastName.isBlank()) {
-            throw new IllegalArgumentException("Give the new person's first and last name");
+            throw RuleViolation.because("refusal.request.giveTheNewName");
         }
         AccessRequest r = new AccessRequest(RequestKind.GRANT, premises, reason, by, at);
         r.newFirstName = firstName.strip();
@@ -181,10 +182,10 @@ public class AccessRequest {
 
     private void setPermissions(Set<Permission> permissions, boolean newOwner) {
         if (permissions == null || permissions.isEmpty()) {
-            throw new IllegalArgumentException("Choose at least one permission");
+            throw RuleViolation.because("refusal.delegation.noPermission");
         }
         if (newOwner && !permissions.contains(Permission.FULL_ACCESS)) {
-            throw new IllegalArgumentException("A mailbox owner must also have Full Access");
+            throw RuleViolation.because("refusal.delegation.ownerNeedsFullAccess");
         }
         fullAccess = permissions.contains(Permission.FULL_ACCESS);
         sendAs = permissions.contains(Permission.SEND_AS);
@@ -194,7 +195,7 @@ public class AccessRequest {
 
     void decide(RequestState outcome, String by, Instant at, String why, String resultText) {
         if (state != RequestState.SUBMITTED) {
-            throw new IllegalStateException("Request " + id + " is already " + state);
+            throw RuleViolation.because("refusal.request.alreadyDecided", id, state);
         }
         state = outcome;
         decidedBy = by;

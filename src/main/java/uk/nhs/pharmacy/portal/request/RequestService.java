@@ -135,8 +135,8 @@ public class RequestService {
                         input.leaverKind() == null ? LeaverKind.LEAVES_PREMISES : input.leaverKind(), input.effectiveDate(),
                         input.reason(), actor.username(), now);
             };
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new RuleViolation(e.getMessage() == null ? "Something the request needs is missing" : e.getMessage());
+        } catch (NullPointerException e) {
+            throw RuleViolation.because("refusal.request.somethingMissing");
         }
         if (request.getKind() == RequestKind.GRANT && request.getAccount() != null) {
             SharedMailbox mailbox = mailboxes.findOpenForPremises(premises.getId())
@@ -280,14 +280,6 @@ public class RequestService {
 
 
     static String describe(AccessRequest r) {
-        return switch (r.getKind()) {
-            case GRANT -> "Grant " + r.getPermissions() + (r.isOwner() ? " as owner" : "") + " to " + r.subjectName()
-                    + (r.getLastDay() != null ? " until " + r.getLastDay() : "");
-            case CHANGE -> "Change " + r.subjectName() + " to " + r.getPermissions() + (r.isOwner() ? " as owner" : "")
-                    + (r.getLastDay() != null ? " until " + r.getLastDay() : "");
-            case REVOKE -> "Revoke " + r.subjectName();
-            case LEAVER -> "Leaver: " + r.subjectName() + " leaves " + r.getLeaverKind().token()
-                    + (r.getEffectiveDate() != null ? " from " + r.getEffectiveDate() : "");
-        } + " at " + r.getPremises().getOdsCode();
+        return RequestWords.of(r);
     }
 }

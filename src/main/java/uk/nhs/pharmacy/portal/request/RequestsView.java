@@ -89,7 +89,7 @@ public class RequestsView implements Serializable {
                 confirmationNeeded = false;
             } catch (ConfirmationNeeded e) {
                 confirmationNeeded = true;
-                confirmationText = e.getMessage();
+                confirmationText = messages.words(e);
             }
         });
     }

@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.account;
 
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -38,6 +39,6 @@ class MailAddressTest {
     @Test
     void onlyPremisesCodesGetAPremisesMailbox() {
         assertThatThrownBy(() -> MailAddress.forPremises(OdsCode.of("E08000001")))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("not a pharmacy premises");
     }
 }

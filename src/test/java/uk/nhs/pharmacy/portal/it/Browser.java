@@ -111,6 +111,15 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, AutoC
         awaitLoaded();
     }
 
+    /** Goes to a page through the menu as a person would: opens the link's group first, if it has one. */
+    public void menu(String linkId) {
+        org.openqa.selenium.WebElement link = driver.findElement(By.id(linkId));
+        if (!link.isDisplayed()) {
+            link.findElement(By.xpath("ancestor::details[1]/summary")).click();
+        }
+        submit(link);
+    }
+
     /** The new page is fully loaded and PrimeFaces has set its widgets up. */
     private void awaitLoaded() {
         new WebDriverWait(driver, Duration.ofSeconds(30))

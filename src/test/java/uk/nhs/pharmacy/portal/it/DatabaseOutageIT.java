@@ -69,6 +69,10 @@ class DatabaseOutageIT {
                 + "\"permissions\":[\"FULL_ACCESS\"],\"owner\":false,\"reason\":\"During the outage\"}");
         assertThat(write.statusCode()).as(write.body()).isEqualTo(503);
         assertThat(api.page("health/ready").statusCode()).isEqualTo(503);
+        HttpResponse<String> page = api.page("premises.xhtml?ods=FA064");
+        assertThat(page.statusCode()).as("a page during the outage").isEqualTo(503);
+        assertThat(page.headers().firstValue("Retry-After")).isPresent();
+        assertThat(page.body()).contains("temporarily unavailable").doesNotContain("Exception");
 
         startDatabase();
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -59,7 +59,7 @@ class LeaverJourneyIT {
         }
 
         browser.signIn("loa.bolton", DemoUsers.PASSWORD);
-        browser.driver().findElement(By.id("navLeavers")).click();
+        browser.menu("navLeavers");
         browser.waitFor(By.id("startForm:account_input"));
         browser.driver().findElement(By.id("startForm:account_input")).sendKeys(manager);
         waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ui-autocomplete-item")));

@@ -76,7 +76,7 @@ class OnboardingJourneyIT {
         Files.writeString(file, sheet, StandardCharsets.UTF_8);
 
         browser.signIn("owner.cohens", DemoUsers.PASSWORD);
-        browser.driver().findElement(By.id("navRegister")).click();
+        browser.menu("navRegister");
         browser.waitFor(By.id("uploadForm:file"));
         assertThat(browser.has(By.id("templateXlsx"))).isTrue();
         browser.driver().findElement(By.id("uploadForm:file")).sendKeys(file.toAbsolutePath().toString());
@@ -92,7 +92,7 @@ class OnboardingJourneyIT {
         browser.screenshot("registration-upload");
 
         browser.signIn("national", DemoUsers.PASSWORD);
-        browser.driver().findElement(By.id("navRegistrations")).click();
+        browser.menu("navRegistrations");
         browser.waitFor(By.id("queueForm:requests"));
         WebElement row = waiting().until(d -> d.findElements(By.cssSelector("#queueForm\\:requests_data > tr")).stream()
                 .filter(r -> r.getText().contains(good)).findFirst().orElse(null));

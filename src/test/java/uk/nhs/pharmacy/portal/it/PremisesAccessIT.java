@@ -63,7 +63,7 @@ class PremisesAccessIT {
     @Test
     void anLoaGrantsALocumTimeLimitedAccessAndRevokesIt() throws IOException {
         browser.signIn("loa.bolton", DemoUsers.PASSWORD);
-        browser.driver().findElement(By.id("navDirectory")).click();
+        browser.menu("navDirectory");
         browser.waitFor(By.id("premisesForm:premises"));
         WebElement odsFilter = browser.driver().findElements(By.cssSelector("#premisesForm\\:premises .ui-column-filter")).get(0);
         odsFilter.sendKeys("FM664");
@@ -121,6 +121,8 @@ class PremisesAccessIT {
         browser.waitFor(By.cssSelector(".ui-messages-info, .ui-messages-error"));
         assertThat(browser.has(By.cssSelector(".ui-messages-error"))).as(browser.driver().findElement(By.id("messages")).getText()).isFalse();
         assertThat(locumRow().getText()).contains(extended.format(DateTimeFormatter.ofPattern("EEE d MMM yyyy", java.util.Locale.UK)));
+        assertThat(focused()).as("after Change the keyboard is back on the row's Change button")
+                .isEqualTo(locumRow().findElement(By.cssSelector("button[id$=':change']")).getAttribute("id"));
 
         browser.submit(locumRow().findElement(By.cssSelector("button[id$=':revoke']")));
         browser.waitFor(By.id("revokeForm:revokeReason"));
@@ -134,6 +136,16 @@ class PremisesAccessIT {
         browser.waitFor(By.cssSelector(".ui-messages-info"));
         assertThat(browser.text(By.id("accessForm:access"))).doesNotContain("leo.lindqvist@nhs.net");
         assertThat(browser.text(By.id("history"))).contains("Took access away").contains("Cover ended");
+        assertThat(focused()).as("after Revoke the row is gone, so the keyboard is on the confirmation").isEqualTo("messages");
+    }
+
+    /** The id of the element that has the keyboard, once the page's scripts have run. */
+    private String focused() {
+        return new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5))
+                .until(d -> {
+                    Object id = ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.activeElement.id");
+                    return id == null || "".equals(id) ? null : id.toString();
+                });
     }
 
     /** Two people of the same name are told apart, and the first Down arrow chooses the first of them. */
@@ -206,7 +218,7 @@ class PremisesAccessIT {
     @Test
     void anLoaPreviewsThenAppliesABulkGrantForALocumAtThreeBranches() {
         browser.signIn("loa.bolton", DemoUsers.PASSWORD);
-        browser.driver().findElement(By.id("navBulk")).click();
+        browser.menu("navBulk");
         browser.waitFor(By.id("bulkForm:accounts"));
         assertThat(browser.driver().findElement(By.id("bulkForm:apply")).isEnabled()).as("apply needs a preview").isFalse();
         browser.driver().findElement(By.id("bulkForm:accounts")).sendKeys("nadia.okafor@nhs.net");

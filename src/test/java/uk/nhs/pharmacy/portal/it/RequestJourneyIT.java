@@ -66,7 +66,7 @@ class RequestJourneyIT {
         assertThat(browser.text(By.id("mineForm:mine"))).contains(locum).contains("Waiting for a decision");
 
         browser.signIn("loa.bolton", DemoUsers.PASSWORD);
-        browser.driver().findElement(By.id("navRequests")).click();
+        browser.menu("navRequests");
         browser.waitFor(By.id("queueForm:queue"));
         WebElement row = waiting().until(d -> d.findElements(By.cssSelector("#queueForm\\:queue_data > tr")).stream()
                 .filter(r -> r.getText().contains(locum)).findFirst().orElse(null));
@@ -75,6 +75,8 @@ class RequestJourneyIT {
         browser.driver().findElement(By.id("decideForm:decisionReason")).sendKeys("Cover agreed");
         browser.driver().findElement(By.id("decideForm:approve")).click();
         waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".ui-messages-info"), "approved"));
+        waiting().until(d -> "messages".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.activeElement.id")));
         browser.screenshot("request-approved");
 
         browser.signIn("owner.a1", DemoUsers.PASSWORD);

@@ -1,5 +1,6 @@
 package uk.nhs.pharmacy.portal.mailbox;
 
+import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import org.junit.jupiter.api.Test;
 import uk.nhs.pharmacy.portal.account.JobRole;
 import uk.nhs.pharmacy.portal.account.MailAddress;
@@ -44,8 +45,9 @@ class DelegationTest {
         Delegation d = Delegation.grant(mailbox, jane, Set.of(Permission.FULL_ACCESS), false, "loa.bolton", NOW, null, null);
         assertThatThrownBy(() -> d.revoke("loa.bolton", NOW, " ")).hasMessageContaining("reason");
         d.revoke("loa.bolton", NOW, "Left");
-        assertThatThrownBy(() -> d.revoke("loa.bolton", NOW, "Again")).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> d.changePermissions(Set.of(Permission.SEND_AS), false)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> d.revoke("loa.bolton", NOW, "Again")).isInstanceOf(RuleViolation.class)
+                .hasMessageContaining("already revoked");
+        assertThatThrownBy(() -> d.changePermissions(Set.of(Permission.SEND_AS), false)).isInstanceOf(RuleViolation.class);
     }
 
     @Test
@@ -59,20 +61,20 @@ class DelegationTest {
     @Test
     void anExpiryMustFollowTheGrant() {
         assertThatThrownBy(() -> Delegation.grant(mailbox, jane, Set.of(Permission.FULL_ACCESS), false, "x", NOW, null,
-                NOW.minusSeconds(1))).hasMessageContaining("expiry");
+                NOW.minusSeconds(1))).hasMessageContaining("on or after the day access was given");
     }
 
     @Test
     void aLeaverCannotBeGivenAccess() {
         jane.markLeaver(NOW);
         assertThatThrownBy(() -> Delegation.grant(mailbox, jane, Set.of(Permission.FULL_ACCESS), false, "x", NOW, null, null))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("LEAVER");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("is Active (Leaver) and cannot be given access");
     }
 
     @Test
     void aClosedMailboxTakesNoDelegations() {
         mailbox.close();
         assertThatThrownBy(() -> Delegation.grant(mailbox, jane, Set.of(Permission.FULL_ACCESS), false, "x", NOW, null, null))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("CLOSED");
+                .isInstanceOf(RuleViolation.class).hasMessageContaining("is Closed and takes no delegations");
     }
 }

@@ -35,6 +35,6 @@ class SharedMailboxTest {
     @Test
     void onlyAPremisesHasAMailbox() {
         assertThatThrownBy(() -> SharedMailbox.conforming(bolton, Instant.EPOCH))
-                .hasMessageContaining("belongs to a pharmacy premises");
+                .hasMessageContaining("is not a pharmacy premises");
     }
 }

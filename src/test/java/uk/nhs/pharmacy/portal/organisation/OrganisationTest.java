@@ -24,7 +24,7 @@ class OrganisationTest {
     @Test
     void premisesNeedAnFCodeAnAreaAndAPostcode() {
         assertThatThrownBy(() -> Organisation.premises(OdsCode.of("E08000001"), "X", "a", Postcode.of("BL1 1AA"), bolton, null))
-                .hasMessageContaining("F code");
+                .hasMessageContaining("is not a pharmacy premises");
         assertThatThrownBy(() -> Organisation.premises(OdsCode.premises("FA001"), "X", "a", Postcode.of("BL1 1AA"), null, null))
                 .hasMessageContaining("must lie in an area");
         assertThatThrownBy(() -> Organisation.premises(OdsCode.premises("FA001"), "X", "a", null, bolton, null))

@@ -4,8 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
-import uk.nhs.pharmacy.portal.platform.NotFound;
-import uk.nhs.pharmacy.portal.platform.RuleViolation;
+import uk.nhs.pharmacy.portal.platform.Failure;
 
 import java.text.MessageFormat;
 import java.util.MissingResourceException;
@@ -37,46 +36,28 @@ public class Messages {
     }
 
     /**
-     * Runs what a user asked for and turns a refusal into a message on the page: a service's rule
-     * violation in its own words, a refusal of scope, missing input, or someone else's change in
-     * between. Returns whether it succeeded; anything else is a fault and propagates.
+     * Runs what a user asked for and turns a failure into a message on the page, in the words
+     * {@link Failure} gives every channel: a refusal, a bad value, scope, someone else's change in
+     * between, the database away, or a fault (logged). What was typed stays on the form.
      */
     public boolean attempt(Runnable action) {
         try {
             action.run();
             return true;
         } catch (RuntimeException e) {
-            Throwable cause = e instanceof jakarta.ejb.EJBException || e instanceof jakarta.transaction.TransactionalException
-                    ? e.getCause() : e;
-            if (cause instanceof SecurityException || cause instanceof NotFound) {
-                error("premises.notAllowed");
-            } else if (cause instanceof RuleViolation refusal) {
-                errorText(refusal.in(faces.getApplication().getResourceBundle(faces, "i18n")));
-            } else if (cause instanceof IllegalArgumentException
-                    || cause instanceof IllegalStateException) {
-                errorText(cause.getMessage());
-            } else if (cause instanceof jakarta.validation.ConstraintViolationException v) {
-                tooLong(v);
-            } else if (cause instanceof jakarta.persistence.OptimisticLockException
-                    || cause instanceof jakarta.transaction.RollbackException) {
-                error("premises.concurrentChange");
-            } else {
-                throw e;
-            }
+            failed(e);
             return false;
         }
     }
 
-    /** A value longer than the portal keeps is named with its limit; anything else missing asks for every field. */
-    private void tooLong(jakarta.validation.ConstraintViolationException v) {
-        var tooLong = v.getConstraintViolations().stream()
-                .filter(c -> c.getConstraintDescriptor().getAnnotation() instanceof jakarta.validation.constraints.Size)
-                .findFirst();
-        if (tooLong.isPresent()) {
-            error("input.tooLong", tooLong.get().getConstraintDescriptor().getAttributes().get("max"));
-        } else {
-            error("premises.missingInput");
-        }
+    /** A failure of what a user asked for, as an error message on the page. */
+    public void failed(RuntimeException e) {
+        errorText(words(e));
+    }
+
+    /** A failure (a refusal, a confirmation asked for) in the page's words. */
+    public String words(RuntimeException e) {
+        return Failure.of(e).words(faces.getApplication().getResourceBundle(faces, "i18n"));
     }
 
     /** A message that is already in the user's words (e.g. a rule violation from a service). */
