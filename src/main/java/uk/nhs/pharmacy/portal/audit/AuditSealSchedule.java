@@ -1,27 +1,17 @@
 package uk.nhs.pharmacy.portal.audit;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.ScheduleExpression;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.nhs.pharmacy.portal.platform.PeriodicWork;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -29,18 +19,11 @@ import java.util.logging.Logger;
  * writes the chain's head to a file off the database ({@code portal.audit.headDir}) and to the log,
  * where a rewrite of the whole chain cannot reach it.
  */
-@Startup
-@Singleton
-@DependsOn("DatabaseMigrator")
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class AuditSealSchedule {
+@ApplicationScoped
+public class AuditSealSchedule implements PeriodicWork {
 
     private static final Logger LOG = Logger.getLogger(AuditSealSchedule.class.getName());
     private static final String SEAL = "audit-seal";
-    private static final String HEAD = "audit-head";
-
-    @Resource
-    TimerService timers;
 
     @Inject
     AuditSeal seal;
@@ -61,24 +44,19 @@ public class AuditSealSchedule {
     @ConfigProperty(name = "portal.data.dir")
     String dataDir;
 
-    @PostConstruct
-    void start() {
-        long every = Math.max(1, everySeconds) * 1000L;
-        timers.createIntervalTimer(every, every, new TimerConfig(SEAL, false));
-        timers.createCalendarTimer(new ScheduleExpression().hour("0").minute("5"), new TimerConfig(HEAD, false));
+    @Override
+    public String name() {
+        return SEAL;
     }
 
-    @Timeout
-    void onTimer(Timer timer) {
-        try {
-            if (HEAD.equals(timer.getInfo())) {
-                exportHead();
-            } else {
-                sealAll();
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Audit sealing failed; the next run tries again", e);
-        }
+    @Override
+    public Duration every() {
+        return Duration.ofSeconds(Math.max(1, everySeconds));
+    }
+
+    @Override
+    public void run() {
+        sealAll();
     }
 
     /**

@@ -1,12 +1,10 @@
 package uk.nhs.pharmacy.portal.demo;
 
-import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import uk.nhs.pharmacy.portal.platform.DatabaseReady;
 import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.TransactionManagement;
-import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -22,10 +20,7 @@ import java.time.Clock;
 import java.util.logging.Logger;
 
 /** In demo mode, fills an empty database with the Greater Manchester demo and the demo users. */
-@Startup
-@Singleton
-@DependsOn("DatabaseMigrator")
-@TransactionManagement(TransactionManagementType.BEAN)
+@ApplicationScoped
 public class DemoDataLoader {
 
     private static final Logger LOG = Logger.getLogger(DemoDataLoader.class.getName());
@@ -48,8 +43,8 @@ public class DemoDataLoader {
     @Inject
     Clock clock;
 
-    @PostConstruct
-    void load() {
+    /** Before the features' start-up work and the scheduler, which find the data in place. */
+    void load(@Observes @Priority(DatabaseReady.DATA) DatabaseReady ready) {
         if (!DemoMode.isOn(demoSetting, databaseUrl)) {
             LOG.info("Demo mode is off: no demo data or demo users are loaded");
             return;

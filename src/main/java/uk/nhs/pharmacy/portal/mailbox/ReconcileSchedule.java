@@ -1,15 +1,8 @@
 package uk.nhs.pharmacy.portal.mailbox;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import uk.nhs.pharmacy.portal.platform.PeriodicWork;
+import java.time.Duration;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,16 +21,11 @@ import java.util.logging.Logger;
  * (default 60), as the system: drift is logged, and repaired (and audited) when
  * {@code platform.reconcile.repair=true}. Only when a platform is configured.
  */
-@Startup
-@Singleton
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class ReconcileSchedule {
+@ApplicationScoped
+public class ReconcileSchedule implements PeriodicWork {
 
     private static final Logger LOG = Logger.getLogger(ReconcileSchedule.class.getName());
     private static final int PAGE = 500;
-
-    @Resource
-    TimerService timers;
 
     @Inject
     PlatformSettings settings;
@@ -56,17 +44,26 @@ public class ReconcileSchedule {
     @ConfigProperty(name = "platform.reconcile.repair", defaultValue = "false")
     boolean repair;
 
-    @PostConstruct
-    void start() {
-        if (settings.isConfigured()) {
-            long every = Math.max(1, everyMinutes) * 60_000L;
-            timers.createIntervalTimer(every, every, new TimerConfig("platform-reconcile", false));
-        }
+    @Override
+    public String name() {
+        return "platform-reconcile";
     }
 
-    @Timeout
-    void onTimer(Timer timer) {
-        reconcileAll();
+    @Override
+    public Duration every() {
+        return Duration.ofMinutes(Math.max(1, everyMinutes));
+    }
+
+    @Override
+    public Duration firstAfter() {
+        return every();
+    }
+
+    @Override
+    public void run() {
+        if (settings.isConfigured()) {
+            reconcileAll();
+        }
     }
 
     /** Returns how many mailboxes had drift. */

@@ -1,15 +1,8 @@
 package uk.nhs.pharmacy.portal.notification;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import uk.nhs.pharmacy.portal.platform.PeriodicWork;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -35,16 +28,11 @@ import java.util.logging.Logger;
  * {@code portal.mail.backoff.max.seconds}) and the mail waits for the next try. With no
  * {@code mail.smtp.host} configured (the demo), mail stays pending and nothing fails.
  */
-@Startup
-@Singleton
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class NotificationSender {
+@ApplicationScoped
+public class NotificationSender implements PeriodicWork {
 
     private static final Logger LOG = Logger.getLogger(NotificationSender.class.getName());
     private static final int BATCH = 100;
-
-    @Resource
-    TimerService timers;
 
     @Inject
     NotificationStore store;
@@ -90,12 +78,26 @@ public class NotificationSender {
         properties.put("mail.smtp.connectiontimeout", "5000");
         properties.put("mail.smtp.timeout", "10000");
         session = Session.getInstance(properties);
-        long every = Math.max(1, pollSeconds) * 1000L;
-        timers.createIntervalTimer(every, every, new TimerConfig("notification-sender", false));
     }
 
-    @Timeout
-    void onTimer(Timer timer) {
+    @Override
+    public String name() {
+        return "notification-sender";
+    }
+
+    @Override
+    public Duration every() {
+        return Duration.ofSeconds(Math.max(1, pollSeconds));
+    }
+
+    /** Every member sends: each mail is claimed on its row first, so none goes twice. */
+    @Override
+    public boolean oncePerCluster() {
+        return false;
+    }
+
+    @Override
+    public void run() {
         sendDue();
     }
 

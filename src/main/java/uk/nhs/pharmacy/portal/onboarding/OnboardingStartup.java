@@ -1,17 +1,15 @@
 package uk.nhs.pharmacy.portal.onboarding;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import uk.nhs.pharmacy.portal.platform.DatabaseReady;
 import jakarta.inject.Inject;
 
 import java.util.logging.Logger;
 
-/** At start-up: matches phase areas to the areas now in the portal, places premises in phases, resumes uploads. */
-@Startup
-@Singleton
-@DependsOn("DemoDataLoader")
+/** At start-up: matches phase areas to the areas now in the portal and places premises in phases. */
+@ApplicationScoped
 public class OnboardingStartup {
 
     private static final Logger LOG = Logger.getLogger(OnboardingStartup.class.getName());
@@ -19,13 +17,8 @@ public class OnboardingStartup {
     @Inject
     PhaseService phases;
 
-    @Inject
-    RegistrationImportRunner imports;
-
-    @PostConstruct
-    void start() {
+    void start(@Observes @Priority(DatabaseReady.FEATURES) DatabaseReady ready) {
         int placed = phases.assignPremises();
-        int resumed = imports.resumeInterrupted();
-        LOG.info(placed + " premises placed in onboarding phases; " + resumed + " registration uploads resumed");
+        LOG.info(placed + " premises placed in onboarding phases");
     }
 }

@@ -1,31 +1,19 @@
 package uk.nhs.pharmacy.portal.provisioning;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.nhs.pharmacy.portal.platform.PeriodicWork;
+
+import java.time.Duration;
 
 /**
- * Runs the dispatcher at start-up (anything left pending, e.g. while the platform was down) and
- * every {@code platform.dispatch.seconds} (default 2), for retries after a backoff.
+ * Runs the dispatcher a moment after start-up (anything left pending, e.g. while the platform was
+ * down) and every {@code platform.dispatch.seconds} (default 2), for retries after a backoff. Every
+ * member asks; the dispatcher itself runs on one member at a time ({@link ProvisioningDispatcher}).
  */
-@Startup
-@Singleton
-@DependsOn("DemoDataLoader")
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class DispatchSchedule {
-
-    @Resource
-    TimerService timers;
+@ApplicationScoped
+public class DispatchSchedule implements PeriodicWork {
 
     @Inject
     DispatchTrigger trigger;
@@ -34,15 +22,23 @@ public class DispatchSchedule {
     @ConfigProperty(name = "platform.dispatch.seconds", defaultValue = "2")
     int everySeconds;
 
-    @PostConstruct
-    void start() {
-        trigger.kick();
-        long every = Math.max(1, everySeconds) * 1000L;
-        timers.createIntervalTimer(every, every, new TimerConfig("provisioning-dispatch", false));
+    @Override
+    public String name() {
+        return "provisioning-dispatch";
     }
 
-    @Timeout
-    void onTimer(Timer timer) {
+    @Override
+    public Duration every() {
+        return Duration.ofSeconds(Math.max(1, everySeconds));
+    }
+
+    @Override
+    public boolean oncePerCluster() {
+        return false;
+    }
+
+    @Override
+    public void run() {
         trigger.kick();
     }
 }

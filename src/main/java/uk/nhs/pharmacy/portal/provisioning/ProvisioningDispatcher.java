@@ -2,6 +2,7 @@ package uk.nhs.pharmacy.portal.provisioning;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import uk.nhs.pharmacy.portal.platform.ClusterLease;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
@@ -26,6 +27,11 @@ public class ProvisioningDispatcher {
 
     private static final Logger LOG = Logger.getLogger(ProvisioningDispatcher.class.getName());
     private static final int BATCH = 500;
+    private static final String DISPATCHING = "provisioning-dispatcher";
+    private static final Duration HOLD = Duration.ofSeconds(60);
+
+    @Inject
+    ClusterLease lease;
 
     @Inject
     ProvisioningStore store;
@@ -43,8 +49,23 @@ public class ProvisioningDispatcher {
     @ConfigProperty(name = "platform.backoff.millis", defaultValue = "1000")
     long backoffMillis;
 
-    /** Applies every due event; returns how many were applied (or marked as having no target). */
+    /**
+     * Applies every due event; returns how many were applied (or marked as having no target). One
+     * member dispatches at a time, so a mailbox's events reach the platform in order: a member that
+     * finds another dispatching leaves its events to that pass or to its own next tick.
+     */
     public synchronized int dispatchDue() {
+        if (!lease.hold(DISPATCHING, HOLD)) {
+            return 0;
+        }
+        try {
+            return dispatchHeld();
+        } finally {
+            lease.release(DISPATCHING);
+        }
+    }
+
+    private int dispatchHeld() {
         int done = 0;
         boolean more = true;
         while (more) {
@@ -53,7 +74,7 @@ public class ProvisioningDispatcher {
             int before = done;
             if (!settings.isConfigured()) {
                 done += store.noTarget(pending.stream().map(ProvisioningEvent::getId).toList());
-                more = pending.size() == BATCH && done > before;
+                more = pending.size() == BATCH && done > before && lease.hold(DISPATCHING, HOLD);
                 continue;
             }
             for (ProvisioningEvent e : pending) {
@@ -76,7 +97,7 @@ public class ProvisioningDispatcher {
                             + " on " + e.getMailboxAddress() + ") failed: " + failure.getMessage());
                 }
             }
-            more = pending.size() == BATCH && done > before;
+            more = pending.size() == BATCH && done > before && lease.hold(DISPATCHING, HOLD);
         }
         return done;
     }

@@ -1,34 +1,19 @@
 package uk.nhs.pharmacy.portal.request;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.DependsOn;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.Timer;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import uk.nhs.pharmacy.portal.platform.PeriodicWork;
 
 import java.time.Clock;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
 
-/** Writes expiry reminders just after start-up and every {@code portal.reminders.minutes} (default 60). */
-@Startup
-@Singleton
-@DependsOn("DemoDataLoader")
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class ReminderSchedule {
+/** Writes expiry reminders just after start-up and every {@code portal.reminders.minutes} (default 60), once per cluster. */
+@ApplicationScoped
+public class ReminderSchedule implements PeriodicWork {
 
     private static final Logger LOG = Logger.getLogger(ReminderSchedule.class.getName());
-
-    @Resource
-    TimerService timers;
 
     @Inject
     ExpiryReminders reminders;
@@ -40,26 +25,21 @@ public class ReminderSchedule {
     @ConfigProperty(name = "portal.reminders.minutes", defaultValue = "60")
     int everyMinutes;
 
-    @PostConstruct
-    void start() {
-        // The first run is a moment after start-up, on the timer, so that start-up does not wait for it.
-        long every = Math.max(1, everyMinutes) * 60_000L;
-        timers.createIntervalTimer(1000, every, new TimerConfig("expiry-reminders", false));
+    @Override
+    public String name() {
+        return "expiry-reminders";
     }
 
-    @Timeout
-    void onTimer(Timer timer) {
-        run();
+    @Override
+    public Duration every() {
+        return Duration.ofMinutes(Math.max(1, everyMinutes));
     }
 
-    private void run() {
-        try {
-            int written = reminders.remind(clock.instant());
-            if (written > 0) {
-                LOG.info(() -> written + " expiry reminders written to the outbox");
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Expiry reminders failed; the next run tries again", e);
+    @Override
+    public void run() {
+        int written = reminders.remind(clock.instant());
+        if (written > 0) {
+            LOG.info(() -> written + " expiry reminders written to the outbox");
         }
     }
 }
