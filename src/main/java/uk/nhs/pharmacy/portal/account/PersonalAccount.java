@@ -23,7 +23,7 @@ import java.util.Objects;
 /** A person's own NHSmail account; the only way to reach a shared mailbox. */
 @Entity
 @Table(name = "personal_account")
-public class PersonalAccount {
+public class PersonalAccount implements java.io.Serializable {
 
     /** How long NHSmail keeps a leaver's account before it is disabled. */
     public static final Duration LEAVER_GRACE = Duration.ofDays(30);

@@ -16,7 +16,7 @@ import java.util.Objects;
 /** One recorded change. Immutable: every column is insert-only, and update or remove is refused. */
 @Entity
 @Table(name = "audit_event")
-public class AuditEvent {
+public class AuditEvent implements java.io.Serializable {
 
     private static final int TEXT_LIMIT = 2000;
 

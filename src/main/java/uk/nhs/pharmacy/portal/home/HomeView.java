@@ -61,7 +61,7 @@ public class HomeView implements Serializable {
 
     public LazyDataModel<PremisesRow> getPremises() {
         if (premises == null) {
-            premises = new PremisesLazyModel(directory, this::actor, Map::of);
+            premises = new PremisesLazyModel(this::actor, Map::of);
         }
         return premises;
     }

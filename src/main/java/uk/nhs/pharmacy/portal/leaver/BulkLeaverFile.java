@@ -35,7 +35,7 @@ public final class BulkLeaverFile {
 
     /** One line as read; {@code problem} is null when its format is right. Line numbers count the header. */
     public record Line(int lineNo, String address, String kindText, String odsText, LocalDate effectiveDate,
-                       LeaverKind kind, MailAddress account, OdsCode left, String problem) {
+                       LeaverKind kind, MailAddress account, OdsCode left, String problem) implements java.io.Serializable {
 
         Line withProblem(String why) {
             return new Line(lineNo, address, kindText, odsText, effectiveDate, kind, account, left, why);

@@ -34,7 +34,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "leaver_case")
-public class LeaverCase {
+public class LeaverCase implements java.io.Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "leaver_case_ids")

@@ -101,7 +101,7 @@ public class LeaverService {
      * A mailbox the leaver owns that the case would leave with no owner or under the minimum of live
      * accounts, and the people on it now (the leaver aside), who are offered first as its successor.
      */
-    public record SuccessorNeeded(SharedMailbox mailbox, long liveAfter, long ownersAfter, List<PersonalAccount> onMailbox) {
+    public record SuccessorNeeded(SharedMailbox mailbox, long liveAfter, long ownersAfter, List<PersonalAccount> onMailbox) implements java.io.Serializable {
     }
 
     /**

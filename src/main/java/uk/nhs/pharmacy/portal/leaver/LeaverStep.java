@@ -21,7 +21,7 @@ import java.util.Objects;
 /** One step of a leaver case: what happened (or waits to happen), who did it and when. */
 @Entity
 @Table(name = "leaver_step")
-public class LeaverStep {
+public class LeaverStep implements java.io.Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "leaver_step_ids")

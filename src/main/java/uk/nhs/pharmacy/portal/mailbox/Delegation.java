@@ -26,7 +26,7 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "delegation")
-public class Delegation {
+public class Delegation implements java.io.Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "delegation_ids")

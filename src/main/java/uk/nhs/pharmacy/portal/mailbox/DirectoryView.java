@@ -51,7 +51,7 @@ public class DirectoryView implements Serializable {
 
     public LazyDataModel<PremisesRow> getPremises() {
         if (premises == null) {
-            premises = new PremisesLazyModel(directory, this::actor, this::pageFilters);
+            premises = new PremisesLazyModel(this::actor, this::pageFilters);
         }
         return premises;
     }

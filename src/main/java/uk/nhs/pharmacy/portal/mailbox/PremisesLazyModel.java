@@ -6,10 +6,10 @@ import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 import uk.nhs.pharmacy.portal.security.Actor;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * A premises table's rows, one page at a time from {@link PremisesDirectory}: column filters as
@@ -17,19 +17,36 @@ import java.util.function.Supplier;
  */
 public class PremisesLazyModel extends LazyDataModel<PremisesRow> {
 
-    private final transient PremisesDirectory directory;
-    private final transient Supplier<Actor> actor;
-    private final transient Supplier<Map<String, String>> pageFilters;
+    /** What the page supplies; serialisable, as the model moves with the view to another member of a cluster. */
+    public interface Caller extends Serializable {
+        Actor actor();
+    }
 
-    public PremisesLazyModel(PremisesDirectory directory, Supplier<Actor> actor, Supplier<Map<String, String>> pageFilters) {
-        this.directory = directory;
+    /** The filters the page adds to the table's own. */
+    public interface PageFilters extends Serializable {
+        Map<String, String> now();
+    }
+
+    private final Caller actor;
+    private final PageFilters pageFilters;
+    /** Looked up again after the model has moved (a member's bean is not sent with the session). */
+    private transient PremisesDirectory directory;
+
+    public PremisesLazyModel(Caller actor, PageFilters pageFilters) {
         this.actor = actor;
         this.pageFilters = pageFilters;
     }
 
+    private PremisesDirectory directory() {
+        if (directory == null) {
+            directory = jakarta.enterprise.inject.spi.CDI.current().select(PremisesDirectory.class).get();
+        }
+        return directory;
+    }
+
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return (int) directory.countPremises(actor.get(), filterOf(filterBy));
+        return (int) directory().countPremises(actor.actor(), filterOf(filterBy));
     }
 
     @Override
@@ -37,11 +54,11 @@ public class PremisesLazyModel extends LazyDataModel<PremisesRow> {
         SortMeta sort = sortBy.values().stream().findFirst().orElse(null);
         String field = sort == null ? "name" : sort.getField();
         boolean ascending = sort == null || sort.getOrder() != SortOrder.DESCENDING;
-        return directory.premises(actor.get(), filterOf(filterBy), first, pageSize, field, ascending);
+        return directory().premises(actor.actor(), filterOf(filterBy), first, pageSize, field, ascending);
     }
 
     private PremisesFilter filterOf(Map<String, FilterMeta> filterBy) {
-        Map<String, String> typed = new HashMap<>(pageFilters.get());
+        Map<String, String> typed = new HashMap<>(pageFilters.now());
         filterBy.forEach((field, meta) -> typed.put(field, meta.getFilterValue() == null ? null
                 : String.valueOf(meta.getFilterValue())));
         return PremisesFilter.of(typed);

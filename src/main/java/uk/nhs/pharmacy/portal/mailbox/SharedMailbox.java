@@ -27,7 +27,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "shared_mailbox")
-public class SharedMailbox {
+public class SharedMailbox implements java.io.Serializable {
 
     /** NHSmail's limits per shared mailbox. */
     public static final int MAX_MEMBERS = 250;

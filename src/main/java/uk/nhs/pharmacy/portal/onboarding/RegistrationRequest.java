@@ -25,7 +25,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "registration_request")
-public class RegistrationRequest {
+public class RegistrationRequest implements java.io.Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "registration_request_ids")

@@ -23,7 +23,7 @@ import java.util.Objects;
  */
 @Entity
 @Table(name = "organisation")
-public class Organisation {
+public class Organisation implements java.io.Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "organisation_ids")

@@ -19,7 +19,7 @@ import java.util.Objects;
 /** One change the mail platform must make: give, change or take away someone's rights on a mailbox. */
 @Entity
 @Table(name = "provisioning_event")
-public class ProvisioningEvent {
+public class ProvisioningEvent implements java.io.Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "provisioning_ids")

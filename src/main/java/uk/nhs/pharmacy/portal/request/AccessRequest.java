@@ -30,7 +30,7 @@ import java.util.Set;
 /** An owner's request for an access change on one of their premises, and its decision. */
 @Entity
 @Table(name = "access_request")
-public class AccessRequest {
+public class AccessRequest implements java.io.Serializable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.TABLE, generator = "access_request_ids")

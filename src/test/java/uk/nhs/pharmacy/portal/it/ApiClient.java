@@ -18,12 +18,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ApiClient {
 
     private final String baseUrl;
-    private final CookieManager cookies = new CookieManager();
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final CookieManager cookies;
+    private final HttpClient http;
 
     ApiClient(String baseUrl) {
+        this(baseUrl, new CookieManager());
+    }
+
+    private ApiClient(String baseUrl, CookieManager cookies) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        this.cookies = cookies;
+        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same session sent to another member of a cluster (both on 127.0.0.1, so the cookie goes to both). */
+    ApiClient sameSessionAt(String otherBaseUrl) {
+        return new ApiClient(otherBaseUrl, cookies);
     }
 
     HttpResponse<String> call(String method, String path, String json) throws IOException, InterruptedException {

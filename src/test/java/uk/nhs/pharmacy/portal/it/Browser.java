@@ -30,6 +30,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, AutoC
 
     private WebDriver driver;
     private Path profile;
+    private String base;
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -50,7 +51,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, AutoC
         options.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--no-first-run", "--disable-quic", "--window-size=1400,1000", "--user-data-dir=" + profile);
+                "--no-first-run", "--disable-quic", "--ignore-certificate-errors", "--window-size=1400,1000", "--user-data-dir=" + profile);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(System.getProperty("it.chromedriver", "/usr/bin/chromedriver")))
                 .usingAnyFreePort().build();
@@ -70,7 +71,13 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, AutoC
     }
 
     public void open(String path) {
-        driver.get(SharedPortal.baseUrl() + path);
+        driver.get((base == null ? SharedPortal.baseUrl() : base) + path);
+    }
+
+    /** Drives a portal of the test's own (the cluster behind nginx) instead of the shared one. */
+    public Browser at(String baseUrl) {
+        this.base = baseUrl;
+        return this;
     }
 
     /** Signs in through the sign-in page and waits for the page that follows. */

@@ -34,6 +34,12 @@ final class Prerequisites {
         require(PostfixServer.installed(), "Postfix", "apt-get install postfix");
     }
 
+    /** The cluster test's load balancer and its own database server. */
+    static void requireClusterTools() {
+        require(new File("/usr/sbin/nginx").canExecute(), "nginx", "apt-get install nginx");
+        require(LocalMariaDb.installed(), "MariaDB", "apt-get install mariadb-server");
+    }
+
     private static void require(boolean present, String what, String install) {
         if (present) {
             return;

@@ -8,7 +8,6 @@ import org.primefaces.model.SortOrder;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * A table that loads one page at a time from a query the page supplies: counting, paging and
@@ -23,10 +22,15 @@ public class PageModel<T> extends LazyDataModel<T> {
         List<T> page(int first, int pageSize, String sortField, boolean ascending);
     }
 
-    private final Source<T> source;
-    private final transient Function<T, Object> key;
+    /** A row's key; serialisable, as the table's model moves with the view to another member. */
+    public interface RowKey<T> extends Serializable {
+        Object of(T row);
+    }
 
-    public PageModel(Source<T> source, Function<T, Object> key) {
+    private final Source<T> source;
+    private final RowKey<T> key;
+
+    public PageModel(Source<T> source, RowKey<T> key) {
         this.source = source;
         this.key = key;
     }
@@ -45,7 +49,7 @@ public class PageModel<T> extends LazyDataModel<T> {
 
     @Override
     public String getRowKey(T row) {
-        return String.valueOf(key.apply(row));
+        return String.valueOf(key.of(row));
     }
 
     @Override
