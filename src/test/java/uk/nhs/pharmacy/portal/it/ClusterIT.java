@@ -41,7 +41,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
  * as a user would: a change through one member is read through the other at once; scheduled work
  * runs once per period across both; a signed-in person's half-filled form posts correctly after
  * {@code kill -9} of the member serving them; a bulk leaver file whose member is killed is finished
- * by the other, each line once; a rolling restart loses no request. Runs once, in the H2 pass of
+ * by the other, each line once; a rolling restart loses no request; the database away is a 503 on
+ * each member, which recover by themselves. Runs once, in the H2 pass of
  * CI (it brings its own MariaDB), bounded in time.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -252,6 +253,37 @@ class ClusterIT {
         System.out.println("CLUSTER: rolling restart with " + sent.get() + " requests, " + lost.size() + " not answered 200");
         assertThat(sent.get()).isGreaterThan(100);
         assertThat(lost).as("requests lost or refused during the rolling restart").isEmpty();
+    }
+
+    @Test
+    @Order(6)
+    void theDatabaseAwayIsA503OnEveryMemberAndTheClusterRecoversByItself() throws Exception {
+        ApiClient viaA = new ApiClient(cluster.member(1));
+        viaA.signIn("loa.bolton");
+        ApiClient viaB = viaA.sameSessionAt(cluster.member(2));
+        db.stopServer();
+        try {
+            for (ApiClient member : List.of(viaA, viaB)) {
+                HttpResponse<String> down = member.call("GET", "premises/FM664", null);
+                assertThat(down.statusCode()).as(down.body()).isEqualTo(503);
+                assertThat(down.headers().firstValue("Retry-After")).isPresent();
+                assertThat(member.page("health/ready").statusCode()).isEqualTo(503);
+            }
+            HttpResponse<String> page = viaB.page("premises.xhtml?ods=FM664");
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.body()).contains("temporarily unavailable");
+        } finally {
+            db.startServer();
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (ApiClient member : List.of(viaA, viaB)) {
+            int status;
+            do {
+                Thread.sleep(500);
+                status = member.call("GET", "premises/FM664", null).statusCode();
+            } while (status != 200 && System.nanoTime() < deadline);
+            assertThat(status).as("each member answers again once the database is back").isEqualTo(200);
+        }
     }
 
     private WebElement row(String address) {

@@ -45,25 +45,33 @@ final class LocalMariaDb implements AutoCloseable {
         LocalMariaDb db = new LocalMariaDb(dir.toAbsolutePath(), PortalServer.freePort());
         db.run(List.of("mariadb-install-db", "--no-defaults", "--datadir=" + db.dir.resolve("data"),
                 "--auth-root-authentication-method=normal", "--skip-test-db"), "install.log");
-        List<String> command = new ArrayList<>(List.of("/usr/sbin/mariadbd", "--no-defaults", "--datadir=" + db.dir.resolve("data"),
-                "--port=" + db.port, "--bind-address=127.0.0.1", "--socket=" + db.dir.resolve("mysqld.sock"),
-                "--pid-file=" + db.dir.resolve("mysqld.pid"), "--skip-log-bin", "--innodb-buffer-pool-size=128M"));
+        db.startServer();
+        try (Connection root = DriverManager.getConnection(db.url("mysql"), "root", "")) {
+            root.createStatement().execute("CREATE DATABASE portal CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+            root.createStatement().execute("CREATE USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + PASSWORD + "'");
+            root.createStatement().execute("GRANT ALL ON portal.* TO '" + USER + "'@'127.0.0.1'");
+        }
+        return db;
+    }
+
+    /** Starts the server on its data directory and port and waits until it takes connections. */
+    void startServer() throws Exception {
+        List<String> command = new ArrayList<>(List.of("/usr/sbin/mariadbd", "--no-defaults", "--datadir=" + dir.resolve("data"),
+                "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mysqld.sock"),
+                "--pid-file=" + dir.resolve("mysqld.pid"), "--skip-log-bin", "--innodb-buffer-pool-size=128M"));
         if ("root".equals(System.getProperty("user.name"))) {
             command.add("--user=root");
         }
-        db.server = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(db.dir.resolve("server.log").toFile()).start();
+        server = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile())).start();
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (true) {
-            try (Connection root = DriverManager.getConnection(db.url("mysql"), "root", "")) {
-                root.createStatement().execute("CREATE DATABASE portal CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-                root.createStatement().execute("CREATE USER '" + USER + "'@'127.0.0.1' IDENTIFIED BY '" + PASSWORD + "'");
-                root.createStatement().execute("GRANT ALL ON portal.* TO '" + USER + "'@'127.0.0.1'");
-                return db;
+            try (Connection root = DriverManager.getConnection(url("mysql"), "root", "")) {
+                return;
             } catch (SQLException notYet) {
-                if (System.nanoTime() > deadline || !db.server.isAlive()) {
-                    db.close();
-                    throw new IllegalStateException("MariaDB did not start; see " + db.dir.resolve("server.log"), notYet);
+                if (System.nanoTime() > deadline || !server.isAlive()) {
+                    close();
+                    throw new IllegalStateException("MariaDB did not start; see " + dir.resolve("server.log"), notYet);
                 }
                 Thread.sleep(250);
             }
@@ -83,6 +91,11 @@ final class LocalMariaDb implements AutoCloseable {
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed; see " + dir.resolve(log));
         }
+    }
+
+    /** Stops the server (its files stay), as an outage would. */
+    void stopServer() {
+        close();
     }
 
     @Override
