@@ -9,13 +9,16 @@
 #   deploy/cluster/cluster.sh restart    rolling restart: one member at a time leaves nginx, restarts, returns
 #   deploy/cluster/cluster.sh kill N     kill -9 member N (for failover drills)
 #   deploy/cluster/cluster.sh start-member N
+#   deploy/cluster/cluster.sh stop-member N    N leaves nginx, then stops (the others carry on)
 #
 # Settings (environment): DB_URL, DB_CLASS, DB_USER, DB_PASSWORD (required); MEMBERS (2);
 # HTTP_BASE_PORT (18081: member N on 18080+N); GRID_BASE_PORT (16901); NGINX_PORT (18443, TLS);
 # CLUSTER_DIR (target/cluster); PORTAL_WAR (target/portal.war); PAYARA_MICRO_JAR
 # (target/payara-micro.jar); GRID_SETTLE_SECONDS (10, the pause between members in a rolling
 # restart); PORTAL_DEMO (true: the first member loads the demo data into an empty
-# database); MEMBER_JAVA_OPTS (extra JVM options for every member, e.g. -Dportal.schedule.minutes=1).
+# database); MEMBER_JAVA_OPTS (extra JVM options for every member, e.g. -Dportal.schedule.minutes=1);
+# NGINX_BALANCE (ip_hash; 'hash $cookie_JSESSIONID consistent' spreads people behind one address);
+# NGINX_HTTP_PORT (unset; a plain-HTTP listener on loopback, for the benchmark).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -32,6 +35,8 @@ PORTAL_WAR=${PORTAL_WAR:-target/portal.war}
 PAYARA_MICRO_JAR=${PAYARA_MICRO_JAR:-target/payara-micro.jar}
 PORTAL_DEMO=${PORTAL_DEMO:-true}
 MEMBER_JAVA_OPTS=${MEMBER_JAVA_OPTS:-}
+NGINX_HTTP_PORT=${NGINX_HTTP_PORT:-}
+NGINX_BALANCE=${NGINX_BALANCE:-ip_hash}
 
 http_port() { echo $((HTTP_BASE_PORT + $1 - 1)); }
 grid_port() { echo $((GRID_BASE_PORT + $1 - 1)); }
@@ -104,7 +109,7 @@ write_nginx() {
     echo "  client_body_temp_path $dir/tmp/body; proxy_temp_path $dir/tmp/proxy; fastcgi_temp_path $dir/tmp/fastcgi;"
     echo "  uwsgi_temp_path $dir/tmp/uwsgi; scgi_temp_path $dir/tmp/scgi; client_max_body_size 20m;"
     echo "  upstream portal {"
-    echo "    ip_hash;"
+    echo "    $NGINX_BALANCE;"
     for n in $(seq 1 "$MEMBERS"); do
       if [ "$n" = "$down" ]; then
         echo "    server 127.0.0.1:$(http_port "$n") down;"
@@ -115,11 +120,12 @@ write_nginx() {
     echo "  }"
     echo "  server {"
     echo "    listen 127.0.0.1:$NGINX_PORT ssl;"
+    if [ -n "$NGINX_HTTP_PORT" ]; then echo "    listen 127.0.0.1:$NGINX_HTTP_PORT;"; fi
     echo "    ssl_certificate $dir/portal.crt; ssl_certificate_key $dir/portal.key; ssl_protocols TLSv1.2 TLSv1.3;"
     echo "    add_header Strict-Transport-Security \"max-age=31536000; includeSubDomains\" always;"
     echo "    location / {"
     echo "      proxy_pass http://portal;"
-    echo "      proxy_set_header Host \$host:\$server_port; proxy_set_header X-Forwarded-Proto https;"
+    echo "      proxy_set_header Host \$host:\$server_port; proxy_set_header X-Forwarded-Proto \$scheme;"
     echo "      proxy_set_header X-Forwarded-For \$remote_addr;"
     echo "      proxy_connect_timeout 2s; proxy_read_timeout 60s;"
     echo "      proxy_next_upstream error timeout http_502 http_503 non_idempotent; proxy_next_upstream_tries 3;"
@@ -149,6 +155,10 @@ case "${1:-}" in
     ;;
   start-member)
     start_member "$2" false
+    ;;
+  stop-member)
+    write_nginx "$2"; nginx_reload; sleep 2
+    stop_member "$2"
     ;;
   stop)
     if [ -f "$CLUSTER_DIR/nginx/nginx.pid" ]; then

@@ -166,6 +166,15 @@ def grant_revoke_env(clients):
 scenario('grant_revoke_1', 'grant then revoke, API, 1 client', 'grant_revoke.lua', 1, lambda: grant_revoke_env(1), warmup=20)
 scenario('grant_revoke_16', 'grant then revoke, API, 16 clients', 'grant_revoke.lua', 16, lambda: grant_revoke_env(16),
          warmup=10)
+if ONLY:
+    with open(REPORT, 'w') as out:
+        out.write('# %s\n\n| scenario | connections | rate /s | p50 ms | p95 ms | non-2xx |\n| --- | --- | --- | --- | --- | --- |\n'
+                  % LABEL)
+        for key in sorted(results):
+            r = results[key]
+            out.write('| %s | %d | %.1f | %.2f | %.2f | %d |\n' % (r['title'], r['connections'], r['rate'], r['p50'],
+                                                                 r['p95'], r['non2xx']))
+    sys.exit(0)
 
 floors = json.load(open(os.environ['FLOORS_FILE'])) if os.environ.get('FLOORS_FILE') else {}
 if floors.get('chain_ods'):

@@ -65,6 +65,17 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Calls GET every half second until it answers 200 or the time is up; returns the last status. */
+    int awaitOk(String path, java.time.Duration within) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        int status;
+        do {
+            Thread.sleep(500);
+            status = call("GET", path, null).statusCode();
+        } while (status != 200 && System.nanoTime() < deadline);
+        return status;
+    }
+
     /** Status and body of a call, for comparing what a resource holds before and after. */
     String callQuietly(String method, String path) {
         try {

@@ -75,13 +75,8 @@ class DatabaseOutageIT {
         assertThat(page.body()).contains("temporarily unavailable").doesNotContain("SQLException").doesNotContain("jdbc:");
 
         startDatabase();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        int status;
-        do {
-            Thread.sleep(500);
-            status = api.call("GET", "premises/FA064", null).statusCode();
-        } while (status != 200 && System.nanoTime() < deadline);
-        assertThat(status).as("the portal answers again once the database is back").isEqualTo(200);
+        assertThat(api.awaitOk("premises/FA064", Duration.ofSeconds(60))).as("the portal answers again once the database is back")
+                .isEqualTo(200);
         assertThat(api.page("health/ready").statusCode()).isEqualTo(200);
         assertThat(api.callQuietly("GET", "premises/FA064")).as("the grant refused during the outage was not stored")
                 .doesNotContain("\"" + locum + "\"");
