@@ -8,7 +8,7 @@
 # Manchester), not the national set. Writes target/bench-cluster/report-{2,1}.md. Never part of the
 # test command; it fails on errors, never on a time.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../../.."
 OUT=$(pwd)/target/bench-cluster
 DB_PORT=${BENCH_DB_PORT:-23306}
 rm -rf "$OUT"; mkdir -p "$OUT"

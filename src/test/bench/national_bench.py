@@ -33,7 +33,8 @@ def request(method, path, body=None, cookie=None, ctype='application/json'):
     conn.request(method, path, body=body, headers=headers)
     r = conn.getresponse()
     text = r.read()
-    set_cookie = r.getheader('Set-Cookie')
+    # every cookie set (a cluster member's session has JSESSIONID and JSESSIONIDVERSION), as one Cookie header
+    set_cookie = '; '.join(c.split(';')[0] for c in (r.msg.get_all('Set-Cookie') or []))
     conn.close()
     return r.status, text, set_cookie
 
@@ -42,7 +43,7 @@ def session(user):
     status, _, set_cookie = request('POST', '/api/session', {'username': user, 'password': PASSWORD})
     if status != 204 or not set_cookie:
         raise SystemExit('cannot sign in as %s: %s' % (user, status))
-    return set_cookie.split(';')[0]
+    return set_cookie
 
 
 def api(cookie, method, path, body=None):
@@ -65,8 +66,14 @@ def wrk(script, connections, seconds, env):
 results = {}
 
 
+# BENCH_ONLY=floor_api,premises,...: only these scenarios, then a short report (the cluster benchmark)
+ONLY = set(filter(None, os.environ.get('BENCH_ONLY', '').split(',')))
+
+
 def scenario(key, title, script, connections, env, warmup=5):
     """env: the wrk environment, or a function giving a fresh one for each run (e.g. new people to grant)."""
+    if ONLY and key not in ONLY:
+        return None
     fresh = env if callable(env) else (lambda: env)
     wrk(script, connections, warmup, fresh())
     runs = [wrk(script, connections, SECONDS, fresh()) for _ in range(RUNS)]
@@ -94,8 +101,8 @@ gm_codes = [p['organisation_data_service_code'] for p in gm]
 print('signing in 16 LOAs (Greater Manchester), 16 national administrators ...')
 loas = [session('loa.gm') for _ in range(16)]
 nationals = [session('national') for _ in range(16)]
-env_loa = {'WRK_COOKIES': ';'.join(loas)}
-env_national = {'WRK_COOKIES': ';'.join(nationals)}
+env_loa = {'WRK_COOKIES': '|'.join(loas)}
+env_national = {'WRK_COOKIES': '|'.join(nationals)}
 
 WARMUP = int(os.environ.get('BENCH_WARMUP', '90'))
 print('warming up for %d s (the JIT compiles the portal\'s hot paths; on 2 cores that takes minutes) ...' % WARMUP)

@@ -1,6 +1,6 @@
 -- wrk script: GETs a rotating list of paths. Each thread (one connection per thread) signs its
 -- requests with its own session cookie, so N threads are N signed-in people.
--- Env: WRK_COOKIES="JSESSIONID=a;JSESSIONID=b" (optional), WRK_PATHS="/a|/b|/c".
+-- Env: WRK_COOKIES="JSESSIONID=a; JSESSIONIDVERSION=x|JSESSIONID=b" (one session's cookies each, | between sessions) (optional), WRK_PATHS="/a|/b|/c".
 local counter = 0
 
 function setup(thread)
@@ -10,7 +10,7 @@ end
 
 function init(args)
   local cookies = {}
-  for c in string.gmatch(os.getenv("WRK_COOKIES") or "", "[^;]+") do table.insert(cookies, c) end
+  for c in string.gmatch(os.getenv("WRK_COOKIES") or "", "[^|]+") do table.insert(cookies, c) end
   paths = {}
   for p in string.gmatch(os.getenv("WRK_PATHS") or "/", "[^|]+") do table.insert(paths, p) end
   if #cookies > 0 then cookie = cookies[((id - 1) % #cookies) + 1] end

@@ -1,6 +1,6 @@
 -- wrk script: each thread (one connection, one signed-in administrator) grants its own person
 -- access to its own premises over the JSON API, then revokes it, over and over.
--- Env: WRK_COOKIES="JSESSIONID=a;...", WRK_PAIRS="account@nhs.net,FM664/FA123/...;..." (one per thread:
+-- Env: WRK_COOKIES="JSESSIONID=a; JSESSIONIDVERSION=x|...", WRK_PAIRS="account@nhs.net,FM664/FA123/...;..." (one per thread:
 -- a person and the premises it is granted at in turn).
 local counter = 0
 
@@ -11,7 +11,7 @@ end
 
 function init(args)
   local cookies, pairs = {}, {}
-  for c in string.gmatch(os.getenv("WRK_COOKIES") or "", "[^;]+") do table.insert(cookies, c) end
+  for c in string.gmatch(os.getenv("WRK_COOKIES") or "", "[^|]+") do table.insert(cookies, c) end
   for p in string.gmatch(os.getenv("WRK_PAIRS") or "", "[^;]+") do table.insert(pairs, p) end
   cookie = cookies[((id - 1) % #cookies) + 1]
   local pair = pairs[((id - 1) % #pairs) + 1]
