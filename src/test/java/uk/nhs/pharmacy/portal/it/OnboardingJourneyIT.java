@@ -76,7 +76,7 @@ class OnboardingJourneyIT {
         Files.writeString(file, sheet, StandardCharsets.UTF_8);
 
         browser.signIn("owner.cohens", DemoUsers.PASSWORD);
-        browser.menu("navRegister");
+        browser.menu("ownerRegister");
         browser.waitFor(By.id("uploadForm:file"));
         assertThat(browser.has(By.id("templateXlsx"))).isTrue();
         browser.driver().findElement(By.id("uploadForm:file")).sendKeys(file.toAbsolutePath().toString());
