@@ -108,10 +108,18 @@ final class ApiClient {
         assertThat(session.statusCode()).as(username + ": " + session.body()).isEqualTo(204);
     }
 
-    /** The session cookie as a Cookie header value, to send the same session from another client. */
+    /**
+     * The session's cookies as a Cookie header value, to send the same session from another client:
+     * JSESSIONID and, since sessions are distributable, Payara's JSESSIONIDVERSION, without which it
+     * does not find the session.
+     */
     String sessionCookie() {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                .map(c -> c.getName() + "=" + c.getValue()).findFirst().orElseThrow();
+        String cookie = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().startsWith("JSESSIONID"))
+                .map(c -> c.getName() + "=" + c.getValue()).collect(java.util.stream.Collectors.joining("; "));
+        if (cookie.isEmpty()) {
+            throw new IllegalStateException("no session cookie");
+        }
+        return cookie;
     }
 
     static JsonObject json(HttpResponse<String> response) {
