@@ -34,7 +34,6 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Two members behind nginx on a MariaDB of the test's own, started by {@code deploy/cluster/cluster.sh}
@@ -57,8 +56,7 @@ class ClusterIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
-        assumeFalse(System.getProperty("it.db.url", "").startsWith("jdbc:mysql"),
-                "ClusterIT runs once, in the H2 pass: it starts its own MariaDB");
+        Prerequisites.onceInTheH2Pass("ClusterIT");
         Prerequisites.requireClusterTools();
         db = LocalMariaDb.start(Path.of("target/cluster-db"));
         cluster = PortalCluster.start(db, "-Dportal.mfa.reuseWithinStep=true -Dportal.jobs.holdSeconds=9"

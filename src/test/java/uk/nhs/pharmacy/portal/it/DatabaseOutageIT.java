@@ -45,6 +45,7 @@ class DatabaseOutageIT {
 
     @Test
     void anUnavailableDatabaseIsA503ThatSaysSoAndThePortalRecoversWhenItIsBack() throws Exception {
+        Prerequisites.onceInTheH2Pass("DatabaseOutageIT (an H2 server of its own)");
         if (Files.exists(DATA)) {
             try (var files = Files.walk(DATA)) {
                 files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

@@ -22,10 +22,18 @@ final class PortalCluster implements AutoCloseable {
     private PortalCluster(LocalMariaDb db, int httpBase, int gridBase, int nginxPort, String javaOptions) {
         this.httpBase = httpBase;
         this.nginxPort = nginxPort;
-        this.env = Map.of("DB_URL", db.url("portal"), "DB_USER", LocalMariaDb.USER, "DB_PASSWORD", LocalMariaDb.PASSWORD,
-                "MEMBERS", "2", "HTTP_BASE_PORT", String.valueOf(httpBase), "GRID_BASE_PORT", String.valueOf(gridBase),
-                "NGINX_PORT", String.valueOf(nginxPort), "CLUSTER_DIR", DIR.toString(), "MEMBER_JAVA_OPTS", javaOptions,
-                "PAYARA_MICRO_JAR", System.getProperty("payara.microJar", "target/payara-micro.jar"));
+        this.env = new java.util.HashMap<>();
+        env.put("DB_URL", db.url("portal"));
+        env.put("DB_USER", LocalMariaDb.USER);
+        env.put("DB_PASSWORD", LocalMariaDb.PASSWORD);
+        env.put("MEMBERS", "2");
+        env.put("HTTP_BASE_PORT", String.valueOf(httpBase));
+        env.put("GRID_BASE_PORT", String.valueOf(gridBase));
+        env.put("NGINX_PORT", String.valueOf(nginxPort));
+        env.put("CLUSTER_DIR", DIR.toString());
+        env.put("MEMBER_JAVA_OPTS", javaOptions);
+        env.put("PAYARA_MICRO_JAR", System.getProperty("payara.microJar", "target/payara-micro.jar"));
+        env.put("GRID_SETTLE_SECONDS", "5");
     }
 
     static PortalCluster start(LocalMariaDb db, String javaOptions) throws Exception {

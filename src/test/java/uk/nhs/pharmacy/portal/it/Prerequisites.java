@@ -34,6 +34,15 @@ final class Prerequisites {
         require(PostfixServer.installed(), "Postfix", "apt-get install postfix");
     }
 
+    /**
+     * A test that brings its own database (H2 of its own, or a MariaDB it starts) runs once, in the
+     * H2 pass of CI: the MariaDB pass would only repeat it.
+     */
+    static void onceInTheH2Pass(String what) {
+        Assumptions.assumeFalse(System.getProperty("it.db.url", "").startsWith("jdbc:mysql"),
+                what + " runs once, in the H2 pass: it starts its own database");
+    }
+
     /** The cluster test's load balancer and its own database server. */
     static void requireClusterTools() {
         require(new File("/usr/sbin/nginx").canExecute(), "nginx", "apt-get install nginx");

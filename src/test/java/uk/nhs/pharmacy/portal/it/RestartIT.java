@@ -37,6 +37,7 @@ class RestartIT {
 
     @Test
     void expiryAndAFutureDatedLeaverCatchUpAtStartUpAfterDowntime() throws Exception {
+        Prerequisites.onceInTheH2Pass("RestartIT (an H2 file of its own)");
         portal = start(List.of(), true);
         ApiClient api = new ApiClient("http://127.0.0.1:" + PORT + "/");
         api.signIn("loa.bolton");
