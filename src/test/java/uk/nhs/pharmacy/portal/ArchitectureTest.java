@@ -31,7 +31,8 @@ class ArchitectureTest {
     void featuresDependDownwardsOnly() {
         for (ArchRule rule : new ArchRule[]{organisationsKnowNothingAbove, accountsDoNotKnowMailboxes,
                 securityDoesNotKnowFeatures, platformDoesNotKnowFeatures, nothingDependsOnTheDemo,
-                mailboxesDoNotKnowWorkflows, notificationsKnowNoFeature}) {
+                mailboxesDoNotKnowWorkflows, notificationsKnowNoFeature, onlyTheScimChannelKnowsTheScimLibrary,
+                hrSystemsKnowNoChannel}) {
             rule.check(portal);
         }
     }
@@ -62,6 +63,12 @@ class ArchitectureTest {
     static final ArchRule notificationsKnowNoFeature = noClasses().that().resideInAPackage(BASE + "notification..")
             .should().dependOnClassesThat().resideInAnyPackage(BASE + "organisation..", BASE + "account..",
                     BASE + "mailbox..", BASE + "leaver..", BASE + "request..", BASE + "security..", BASE + "demo..");
+
+    static final ArchRule onlyTheScimChannelKnowsTheScimLibrary = noClasses().that().resideOutsideOfPackage(BASE + "scim..")
+            .should().dependOnClassesThat().resideInAPackage("com.unboundid.scim2..");
+
+    static final ArchRule hrSystemsKnowNoChannel = noClasses().that().resideInAPackage(BASE + "hr..")
+            .should().dependOnClassesThat().resideInAnyPackage(BASE + "scim..", BASE + "api..");
 
     static final ArchRule nothingDependsOnTheDemo = noClasses().that().resideOutsideOfPackage(BASE + "demo..")
             .should().dependOnClassesThat().resideInAPackage(BASE + "demo..");

@@ -56,7 +56,7 @@ public class AccountService {
                                   @PersonName String lastName, @NotNull JobRole jobRole, boolean mobileDevice) {
         Organisation home = organisations.find(homeOrganisationId)
                 .orElseThrow(NotFound::new);
-        authorizer.check(actor, Action.MANAGE_ACCESS, home);
+        authorizer.check(actor, Action.MANAGE_ACCOUNTS, home);
         String plain = MailAddress.forPerson(firstName, lastName, 1).localPart();
         List<String> taken = em.createQuery("select a.address from PersonalAccount a where a.address like :prefix",
                         MailAddress.class)
@@ -72,12 +72,53 @@ public class AccountService {
         return account;
     }
 
+    /**
+     * A person NHSmail already gave an address (an HR system's joiner, over SCIM): the account is
+     * created with that address, at its home organisation. An address already in use is refused.
+     */
+    public PersonalAccount register(@NotNull Actor actor, long homeOrganisationId, @NotNull MailAddress address,
+                                    @PersonName String firstName, @PersonName String lastName, @NotNull JobRole jobRole,
+                                    boolean mobileDevice, String externalId) {
+        Organisation home = organisations.find(homeOrganisationId).orElseThrow(NotFound::new);
+        authorizer.check(actor, Action.MANAGE_ACCOUNTS, home);
+        if (accounts.findByAddress(address).isPresent()) {
+            throw RuleViolation.because("refusal.account.addressTaken", address);
+        }
+        PersonalAccount account = new PersonalAccount(address, firstName, lastName, jobRole, home);
+        account.registerMobileDevice(mobileDevice);
+        account.linkExternalId(externalId);
+        accounts.add(account);
+        em.flush();
+        audit.record(new AuditEntry(actor.username(), AuditAction.ACCOUNT_CREATED,
+                new AuditTarget(AuditTargetType.ACCOUNT, account.getId(), address.value()), home.getId(),
+                Change.to(account.displayName() + ", " + jobRole + " at " + home.getName()), null));
+        return account;
+    }
+
+    /**
+     * A mover within one contractor: the account's home becomes another of its premises (or the
+     * contractor). Access at the old premises is a leaver case's business, not this method's.
+     */
+    public PersonalAccount move(@NotNull Actor actor, @NotNull MailAddress address, long newHomeId, @Reason String reason) {
+        PersonalAccount account = accounts.findByAddress(address).orElseThrow(NotFound::new);
+        authorizer.check(actor, Action.MANAGE_ACCOUNTS, account.getHomeOrganisation());
+        Organisation newHome = organisations.find(newHomeId).orElseThrow(NotFound::new);
+        authorizer.check(actor, Action.MANAGE_ACCOUNTS, newHome);
+        Organisation before = account.getHomeOrganisation();
+        account.moveHome(newHome);
+        audit.record(new AuditEntry(actor.username(), AuditAction.ACCOUNT_MOVED,
+                new AuditTarget(AuditTargetType.ACCOUNT, account.getId(), address.value()), newHome.getId(),
+                Change.of(before.getName() + " (" + before.getOdsCode() + ")", newHome.getName() + " (" + newHome.getOdsCode() + ")"),
+                reason));
+        return account;
+    }
+
     /** Names, job role and the mobile-device flag; the address never changes. */
     public PersonalAccount edit(@NotNull Actor actor, @NotNull MailAddress address, @PersonName String firstName,
                                 @PersonName String lastName, @NotNull JobRole jobRole, boolean mobileDevice) {
         PersonalAccount account = accounts.findByAddress(address)
                 .orElseThrow(NotFound::new);
-        authorizer.check(actor, Action.MANAGE_ACCESS, account.getHomeOrganisation());
+        authorizer.check(actor, Action.MANAGE_ACCOUNTS, account.getHomeOrganisation());
         String before = account.displayName() + ", " + account.getJobRole() + ", mobile " + account.hasMobileDevice();
         account.rename(firstName, lastName);
         account.changeJobRole(jobRole);
@@ -98,7 +139,7 @@ public class AccountService {
                 .orElseThrow(NotFound::new);
         Organisation newHome = organisations.findByOdsCode(newHomeCode)
                 .orElseThrow(NotFound::new);
-        authorizer.check(actor, Action.MANAGE_ACCESS, newHome);
+        authorizer.check(actor, Action.MANAGE_ACCOUNTS, newHome);
         String before = account.getStatus() + " since " + account.getLeaverSince() + ", home "
                 + account.getHomeOrganisation().getName();
         account.acceptAsJoiner(newHome, clock.instant());

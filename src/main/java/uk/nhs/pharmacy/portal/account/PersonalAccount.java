@@ -11,6 +11,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.PrePersist;
+import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
@@ -61,6 +63,18 @@ public class PersonalAccount implements java.io.Serializable {
     @Column(name = "leaver_since")
     private Instant leaverSince;
 
+    /** The HR system's own id for the person (SCIM externalId), if an HR system created or linked it. */
+    @Column(name = "external_id")
+    private String externalId;
+
+    /** When the row last changed, through any channel: SCIM's meta.lastModified. */
+    @Column(name = "last_modified")
+    private Instant lastModified;
+
+    /** When an HR system deleted the person over SCIM; the account stays (NHSmail keeps a leaver's account). */
+    @Column(name = "hr_deleted_at")
+    private Instant hrDeletedAt;
+
     @Version
     private long version;
 
@@ -74,6 +88,31 @@ public class PersonalAccount implements java.io.Serializable {
         rename(firstName, lastName);
         changeJobRole(jobRole);
         moveHome(homeOrganisation);
+    }
+
+    // The time of the change itself, whichever channel made it: the injectable Clock is a CDI bean that
+    // an entity listener cannot reach, and "changed since" only needs to agree with the database's order.
+    @PrePersist
+    @PreUpdate
+    void touch() {
+        this.lastModified = Instant.now();
+    }
+
+    public void linkExternalId(String id) {
+        if (id != null && id.length() > 200) {
+            throw RuleViolation.because("refusal.account.externalIdTooLong");
+        }
+        this.externalId = id == null || id.isBlank() ? null : id.strip();
+    }
+
+    /** An HR system deleted the person: SCIM no longer shows them; the leaver case did the rest. */
+    public void markDeletedByHr(Instant at) {
+        this.hrDeletedAt = Objects.requireNonNull(at);
+    }
+
+    /** An HR system creates the person again (a joiner): SCIM shows them again. */
+    public void restoreForHr() {
+        this.hrDeletedAt = null;
     }
 
     public void rename(String newFirstName, String newLastName) {
@@ -165,5 +204,22 @@ public class PersonalAccount implements java.io.Serializable {
 
     public Instant getLeaverSince() {
         return leaverSince;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    public Instant getLastModified() {
+        return lastModified;
+    }
+
+    public boolean isDeletedByHr() {
+        return hrDeletedAt != null;
+    }
+
+    /** The optimistic-locking version, which SCIM gives out as the resource's ETag. */
+    public long getVersion() {
+        return version;
     }
 }

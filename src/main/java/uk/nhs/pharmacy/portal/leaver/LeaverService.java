@@ -188,7 +188,8 @@ public class LeaverService {
     /**
      * The actor may run a leaver on the organisation the case names. For a contractor, an LOA whose
      * scope is areas rather than the contractor itself may still run it if every premises of that
-     * contractor where the person has access lies in their scope.
+     * contractor where the person has access lies in their scope (and, where they have none, if the
+     * person's home does).
      */
     private void requireAuthority(Actor actor, LeaverCase leaverCase) {
         Organisation scope = leaverCase.getScopeOrganisation();
@@ -200,7 +201,10 @@ public class LeaverService {
                     .map(d -> d.getMailbox().getPremises()).filter(p -> inCase(leaverCase, p)).distinct().toList();
             List<String> outside = premises.stream().filter(p -> !authorizer.may(actor, Action.RUN_LEAVER, p))
                     .map(p -> p.getOdsCode().value()).toList();
-            if (!premises.isEmpty() && outside.isEmpty()) {
+            // With no access there to take away, the person's own administrator (their home in scope) may
+            // still record that they left: an HR system or LOA for the area a mover leaves from.
+            boolean homeInScope = authorizer.may(actor, Action.RUN_LEAVER, leaverCase.getAccount().getHomeOrganisation());
+            if (outside.isEmpty() && (!premises.isEmpty() || homeInScope)) {
                 return;
             }
             if (!outside.isEmpty()) {

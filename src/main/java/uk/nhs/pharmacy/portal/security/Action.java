@@ -4,8 +4,13 @@ package uk.nhs.pharmacy.portal.security;
 public enum Action {
     /** See the organisation, its mailbox and who has access. */
     VIEW,
-    /** Create mailboxes and accounts; grant, change and revoke access. */
+    /** Create mailboxes; grant, change and revoke access. */
     MANAGE_ACCESS,
+    /**
+     * Create personal accounts, change their details, move them, accept joiners (LOAs, the national
+     * team, and an HR system in its token's scope). Giving access to a mailbox is MANAGE_ACCESS.
+     */
+    MANAGE_ACCOUNTS,
     /**
      * Move the end date of existing time-limited access (a locum's cover runs on). Owners may, on
      * their own premises, but only to another date: making access permanent is MANAGE_ACCESS.

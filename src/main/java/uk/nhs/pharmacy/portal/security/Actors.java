@@ -26,11 +26,19 @@ public class Actors {
         return Actor.user(user.getUsername(), user.getRole(), scopeOf(user), user.getPersonalAccountId());
     }
 
+    /** An HR system's actor: its token's name, and the token's organisations as its scope. */
+    public Actor forHrSystem(String tokenName, Set<Long> organisationIds) {
+        return Actor.user("hr:" + tokenName, Role.HR_SYSTEM, scopeOf(organisationIds), null);
+    }
+
     private Scope scopeOf(PortalUser user) {
         if (user.getRole() == Role.NATIONAL_ADMIN) {
             return Scope.NONE; // national administrators are not limited by scope
         }
-        Set<Long> ids = user.getScopeOrganisationIds();
+        return scopeOf(user.getScopeOrganisationIds());
+    }
+
+    private Scope scopeOf(Set<Long> ids) {
         Set<Long> organisationIds = new HashSet<>();
         for (Long id : ids) {
             if (!areas.isArea(id)) {

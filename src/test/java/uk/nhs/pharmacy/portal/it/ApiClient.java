@@ -46,6 +46,17 @@ final class ApiClient {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A SCIM call in this client's signed-in session, with no token: a session must not open SCIM. */
+    HttpResponse<String> scim(String method, String path, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "scim/v2/" + path))
+                .header("Accept", "application/scim+json");
+        if (body != null) {
+            request.header("Content-Type", "application/scim+json");
+        }
+        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Posts a file body (e.g. {@code text/csv}) to the API. */
     HttpResponse<String> postFile(String path, String contentType, String body) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "api/" + path)).header("Accept", "application/json")

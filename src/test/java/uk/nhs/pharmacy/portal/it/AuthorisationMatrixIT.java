@@ -352,6 +352,21 @@ class AuthorisationMatrixIT {
                         f -> Call.json("POST", "users/owner.a1/mfa/reset", null, null),
                         f -> Call.json("POST", "users/nobody.matrix@nhs.net/mfa/reset", null, null), f -> "",
                         "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),
+                // HR systems' tokens for SCIM (the national team's)
+                row("GET hr-tokens", "list the HR systems' tokens",
+                        f -> Call.json("GET", "hr-tokens?max=500", null, f.hrTokenName()), null, f -> "",
+                        "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),
+                row("POST hr-tokens", "issue a token to an HR system for Bury",
+                        f -> Call.json("POST", "hr-tokens", "{\"name\":\"Matrix HR " + f.unique() + "\",\"scope\":[\"E08000002\"]}", null),
+                        null, f -> f.hrTokens(), "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),
+                row("POST hr-tokens/{id}/rotate", "give an HR system's token a new secret",
+                        f -> Call.json("POST", "hr-tokens/" + f.hrToken() + "/rotate", null, "hrt_"),
+                        f -> Call.json("POST", "hr-tokens/999999999/rotate", null, null), f -> f.hrTokens(),
+                        "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),
+                row("POST hr-tokens/{id}/revoke", "revoke an HR system's token",
+                        f -> Call.json("POST", "hr-tokens/" + f.hrToken() + "/revoke", "{\"reason\":\"Matrix\"}", null),
+                        f -> Call.json("POST", "hr-tokens/999999999/revoke", "{\"reason\":\"Matrix\"}", null), f -> f.hrTokens(),
+                        "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),
                 // the audit trail
                 row("GET audit/verify", "verify the audit trail", f -> Call.json("GET", "audit/verify", null, "\"head\""),
                         null, f -> "", "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),
@@ -686,6 +701,35 @@ class AuthorisationMatrixIT {
 
         String account(String account) {
             return national.callQuietly("GET", "accounts/" + account);
+        }
+
+        private long hrToken;
+        private String hrTokenName;
+
+        /** A new token for Bury, issued by the national team. */
+        long hrToken() {
+            JsonObject issued;
+            try {
+                issued = national.expect(201, "POST", "hr-tokens", "{\"name\":\"Matrix token " + unique()
+                        + "\",\"scope\":[\"E08000002\"]}");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            hrToken = issued.getJsonObject("token").getJsonNumber("id").longValue();
+            hrTokenName = issued.getJsonObject("token").getString("name");
+            return hrToken;
+        }
+
+        /** The name of a token that exists, which no refused answer may show. */
+        String hrTokenName() {
+            if (hrTokenName == null) {
+                hrToken();
+            }
+            return hrTokenName;
+        }
+
+        String hrTokens() {
+            return national.callQuietly("GET", "hr-tokens?max=500");
         }
 
         String accountsNamed(String lastName) {

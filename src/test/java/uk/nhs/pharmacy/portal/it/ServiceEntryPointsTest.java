@@ -56,6 +56,18 @@ class ServiceEntryPointsTest {
             entry("AccountService#create", "REST POST accounts"),
             entry("AccountService#edit", "REST PUT accounts/{address}"),
             entry("AccountService#acceptJoiner", "REST POST accounts/{address}/joiner"),
+            entry("AccountService#register", "SCIM POST Users"),
+            entry("AccountService#move", "SCIM PUT Users/{id}"),
+            // HR systems
+            entry("HrFeed#find", "SCIM GET Users/{id}"),
+            entry("HrFeed#create", "SCIM POST Users"),
+            entry("HrFeed#replace", "SCIM PATCH Users/{id}"),
+            entry("HrFeed#delete", "SCIM DELETE Users/{id}"),
+            entry("HrTokens#issue", "REST POST hr-tokens"),
+            entry("HrTokens#rotate", "REST POST hr-tokens/{id}/rotate"),
+            entry("HrTokens#revoke", "REST POST hr-tokens/{id}/revoke"),
+            entry("HrTokens#list", "REST GET hr-tokens"),
+            entry("HrTokens#count", "REST GET hr-tokens"),
             entry("AccountService#disableLapsedLeavers", "SYSTEM the leaver schedule, as the system actor (LeaverServiceIT)"),
             // leavers
             entry("LeaverService#open", "REST POST leavers"),
@@ -148,11 +160,13 @@ class ServiceEntryPointsTest {
         Set<String> faces = FacesMatrixIT.rows().stream().map(r -> "FACES " + r.action()).collect(Collectors.toSet());
         Set<String> services = ServiceMatrixIT.EXPECTED.keySet().stream().map(r -> "SERVICE " + r).collect(Collectors.toSet());
         services.add("SERVICE scoped reads");
+        Set<String> scim = ScimMatrixIT.rows().stream().map(r -> "SCIM " + r.endpoint()).collect(Collectors.toSet());
         Set<String> unknown = new TreeSet<>();
         for (String row : COVERED_BY.values()) {
             boolean known = row.startsWith("REST ") ? rest.contains(row)
                     : row.startsWith("FACES ") ? faces.contains(row)
                     : row.startsWith("SERVICE ") ? services.contains(row)
+                    : row.startsWith("SCIM ") ? scim.contains(row)
                     : Stream.of("TEST ", "SYSTEM ").anyMatch(row::startsWith) && testClassExists(row);
             if (!known) {
                 unknown.add(row);

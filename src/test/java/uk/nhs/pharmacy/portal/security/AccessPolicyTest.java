@@ -23,6 +23,7 @@ class AccessPolicyTest {
     private final Actor loaBolton = Actor.user("loa.bolton", Role.LOA, new Scope(Set.of(2L), Set.of()), null);
     private final Actor ownerCohens = Actor.user("owner.cohens", Role.OWNER, new Scope(Set.of(), Set.of(10L)), null);
     private final Actor loaNoScope = Actor.user("loa.none", Role.LOA, Scope.NONE, null);
+    private final Actor cohensHr = Actor.user("hr:Cohens HR", Role.HR_SYSTEM, new Scope(Set.of(), Set.of(10L)), null);
 
     @ParameterizedTest
     @EnumSource(value = Action.class, names = "REQUEST_CHANGE", mode = EnumSource.Mode.EXCLUDE)
@@ -32,13 +33,34 @@ class AccessPolicyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = Action.class, names = {"VIEW", "MANAGE_ACCESS", "EXTEND_ACCESS", "APPROVE_REQUEST", "RUN_LEAVER"})
+    @EnumSource(value = Action.class, names = {"VIEW", "MANAGE_ACCESS", "MANAGE_ACCOUNTS", "EXTEND_ACCESS", "APPROVE_REQUEST", "RUN_LEAVER"})
     void anLoaActsOnlyInsideTheirScope(Action action) {
         assertThat(AccessPolicy.allows(loaBolton, action, BOLTON_PREMISES)).isTrue();
         assertThat(AccessPolicy.allows(loaBolton, action, BOLTON)).isTrue();
         assertThat(AccessPolicy.allows(loaBolton, action, MANCHESTER_PREMISES)).isFalse();
         assertThat(AccessPolicy.allows(loaGm, action, MANCHESTER_PREMISES)).isTrue();
         assertThat(AccessPolicy.allows(loaNoScope, action, BOLTON_PREMISES)).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Action.class, names = {"VIEW", "MANAGE_ACCOUNTS", "RUN_LEAVER"})
+    void anHrSystemManagesPeopleAndLeaversOnlyInItsTokensScope(Action action) {
+        assertThat(AccessPolicy.allows(cohensHr, action, BOLTON_PREMISES)).isTrue();
+        assertThat(AccessPolicy.allows(cohensHr, action, COHENS)).isTrue();
+        assertThat(AccessPolicy.allows(cohensHr, action, MANCHESTER_PREMISES)).isFalse();
+        assertThat(AccessPolicy.allows(cohensHr, action, null)).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Action.class, names = {"VIEW", "MANAGE_ACCOUNTS", "RUN_LEAVER"}, mode = EnumSource.Mode.EXCLUDE)
+    void anHrSystemNeverGivesAccessNorDecidesNorAdministers(Action action) {
+        assertThat(AccessPolicy.allows(cohensHr, action, BOLTON_PREMISES)).isFalse();
+        assertThat(AccessPolicy.allows(cohensHr, action, null)).isFalse();
+    }
+
+    @Test
+    void ownersDoNotManageAccounts() {
+        assertThat(AccessPolicy.allows(ownerCohens, Action.MANAGE_ACCOUNTS, BOLTON_PREMISES)).isFalse();
     }
 
     @Test
