@@ -154,6 +154,44 @@ try:
 except SystemExit as e:
     print('no owner.chain user (%s): owner home not measured' % e)
 
+
+# SCIM: an HR system's token over every region (the whole directory, 1.5 million people; BENCH_REGIONS,
+# which run.sh reads from the database) and one for the 2,000-premises chain: a page of 100 and a
+# userName lookup, beside the floor GET /api/session.
+def hr_token(name, scope):
+    status, body = api(nationals[0], 'POST', 'hr-tokens', {'name': '%s %d' % (name, time.time_ns()), 'scope': scope})
+    if status != 201:
+        raise SystemExit('cannot issue a token for %s: %s %s' % (scope, status, body))
+    return body['secret']
+
+
+def scim_get(token, path):
+    conn = http.client.HTTPConnection(HOST.hostname, HOST.port, timeout=300)
+    conn.request('GET', '/scim/v2/' + path, headers={'Authorization': 'Bearer ' + token})
+    body = json.loads(conn.getresponse().read())
+    conn.close()
+    return body
+
+
+regions = [c.strip() for c in os.environ.get('BENCH_REGIONS', '').split(',') if c.strip()]
+if regions and (not ONLY or ONLY & {'scim_lookup', 'scim_page'}):
+    everyone = hr_token('Benchmark national HR', regions)
+    listed = scim_get(everyone, 'Users?count=200&attributes=userName')
+    print('SCIM: %s people in the national token\'s scope' % listed.get('totalResults'))
+    names = [r['userName'] for r in listed.get('Resources', [])][::10]
+    scenario('scim_lookup', 'SCIM userName eq lookup, national token', 'get.lua', 16,
+             {'WRK_BEARER': everyone, 'WRK_PATHS': '|'.join('/scim/v2/Users?filter=' + urllib.parse.quote('userName eq "%s"' % n)
+                                                            for n in names)})
+    scenario('scim_page', 'SCIM page of 100, national token', 'get.lua', 16,
+             {'WRK_BEARER': everyone, 'WRK_PATHS': '|'.join('/scim/v2/Users?count=100&startIndex=%d' % (1 + 100 * k)
+                                                            for k in range(0, 100, 7))})
+chain_ods = (json.load(open(os.environ['FLOORS_FILE'])) if os.environ.get('FLOORS_FILE') else {}).get('chain_ods')
+if chain_ods and (not ONLY or 'scim_page_chain' in ONLY):
+    chain = hr_token('Benchmark chain HR', [chain_ods])
+    scenario('scim_page_chain', 'SCIM page of 100, the chain\'s token', 'get.lua', 16,
+             {'WRK_BEARER': chain, 'WRK_PATHS': '|'.join('/scim/v2/Users?count=100&startIndex=%d' % (1 + 100 * k)
+                                                         for k in range(0, 50, 7))})
+
 runs_made = [0]
 
 
@@ -298,6 +336,9 @@ lines = ['# National-scale benchmark: %s' % LABEL, '',
          row('premises', floor_page, 'p95 ≤ 100 ms; ≤ 3× floor', lambda r, x: r['p95'] <= 100 and x <= 3),
          row('account', floor_page, 'p95 ≤ 100 ms', lambda r, x: r['p95'] <= 100),
          row('owner_home', floor_page, 'p95 ≤ 300 ms', lambda r, x: r['p95'] <= 300),
+         row('scim_lookup', floor_api, '≤ 3× floor', lambda r, x: x <= 3),
+         row('scim_page', floor_api, '≤ 3× floor', lambda r, x: x <= 3),
+         row('scim_page_chain', floor_api, '≤ 3× floor', lambda r, x: x <= 3),
          row('grant_revoke_1', floor_api, 'ahead of Keycloak', lambda r, x: 'sequential' in peer and r['rate'] > peer['sequential']['rate']),
          row('grant_revoke_16', floor_api, 'p95 ≤ 15 ms; ahead of Keycloak',
              lambda r, x: r['p95'] <= 15 and 'concurrent-16' in peer and r['rate'] > peer['concurrent-16']['rate']),

@@ -65,6 +65,16 @@ start_portal() { # start_portal <db>; sets PORTAL_PID and STARTUP_SECONDS
   log "the portal was not ready in a minute"; exit 1
 }
 
+# regions <db>: the ODS codes of the top-level areas (every person is under one), comma-separated; portal stopped.
+regions() {
+  if [ "$1" = h2 ]; then
+    java -cp "$(h2_jar)" org.h2.tools.Shell -url "jdbc:h2:file:$OUT/h2/portal;MODE=LEGACY" -user sa -password portal-demo \
+      -sql "SELECT ods_code FROM organisation WHERE kind = 'AREA' AND parent_id IS NULL" 2>/dev/null | awk 'NR>1 && $1 ~ /^[A-Z0-9]+$/ {print $1}' | paste -sd, -
+  else
+    mysql -N -h 127.0.0.1 -u root portal_bench -e "SELECT ods_code FROM organisation WHERE kind = 'AREA' AND parent_id IS NULL" | paste -sd, -
+  fi
+}
+
 stop_portal() { kill "$PORTAL_PID" 2>/dev/null || true; wait "$PORTAL_PID" 2>/dev/null || true; }
 
 # The start-up floor: Payara Micro with no application, to the first HTTP answer. Sets FLOOR_SECONDS.
@@ -107,11 +117,12 @@ bench() { # bench <db>
   log "$db: plain-JDBC floors (leaver, registration rows), portal stopped"
   mvn -q -B -Pbench-jdbc "-Dgen.db.url=$url" "-Dgen.db.user=$user" "-Dgen.db.password=$password" \
     "-Dexec.args=floors $OUT/floors-$db.json" > "$OUT/floors-$db.log"
+  local regions_csv; regions_csv=$(regions "$db")
   startup_floor
   log "$db: start-up floor (Payara Micro alone) ${FLOOR_SECONDS:-?} s; start-up on the national data"
   start_portal "$db"
   log "$db: ready in $STARTUP_SECONDS s; driving it"
-  STARTUP_SECONDS="$STARTUP_SECONDS" STARTUP_FLOOR="${FLOOR_SECONDS:-}" FLOORS_FILE="$OUT/floors-$db.json" python3 src/test/bench/national_bench.py \
+  BENCH_REGIONS="$regions_csv" STARTUP_SECONDS="$STARTUP_SECONDS" STARTUP_FLOOR="${FLOOR_SECONDS:-}" FLOORS_FILE="$OUT/floors-$db.json" python3 src/test/bench/national_bench.py \
     "http://127.0.0.1:$PORT" "$db, national data" "$OUT/report-$db.md" "$PORTAL_PID"
   stop_portal
   sweep "$db" "$url" "$user" "$password"

@@ -1,6 +1,7 @@
 -- wrk script: GETs a rotating list of paths. Each thread (one connection per thread) signs its
 -- requests with its own session cookie, so N threads are N signed-in people.
--- Env: WRK_COOKIES="JSESSIONID=a; JSESSIONIDVERSION=x|JSESSIONID=b" (one session's cookies each, | between sessions) (optional), WRK_PATHS="/a|/b|/c".
+-- Env: WRK_COOKIES="JSESSIONID=a; JSESSIONIDVERSION=x|JSESSIONID=b" (one session's cookies each, | between sessions) (optional), WRK_PATHS="/a|/b|/c",
+-- WRK_BEARER=<token> (optional: an HR system's token for /scim/v2, sent as Authorization: Bearer).
 local counter = 0
 
 function setup(thread)
@@ -14,6 +15,7 @@ function init(args)
   paths = {}
   for p in string.gmatch(os.getenv("WRK_PATHS") or "/", "[^|]+") do table.insert(paths, p) end
   if #cookies > 0 then cookie = cookies[((id - 1) % #cookies) + 1] end
+  bearer = os.getenv("WRK_BEARER")
   i = id * 7
 end
 
@@ -21,6 +23,7 @@ function request()
   i = i + 1
   local headers = {}
   if cookie then headers["Cookie"] = cookie end
+  if bearer then headers["Authorization"] = "Bearer " .. bearer end
   return wrk.format("GET", paths[(i % #paths) + 1], headers)
 end
 

@@ -130,6 +130,13 @@ public class HrTokens {
                 .setFirstResult(first).setMaxResults(max).getResultList();
     }
 
+    /** One page of {@link #list} as the page shows it, with each token's ODS codes. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<HrTokenRow> rows(@NotNull Actor actor, int first, int max) {
+        return list(actor, first, max).stream().map(t -> new HrTokenRow(t.getId(), t.getName(), scopeCodes(t), t.getIssuedBy(),
+                t.getIssuedAt(), t.getRotatedAt(), t.getLastUsedAt(), t.getRevokedAt())).toList();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public long count(@NotNull Actor actor) {
         authorizer.check(actor, Action.ADMINISTER_NATIONAL);

@@ -45,7 +45,7 @@ public class UserQuery {
 
     Page find(Actor actor, Filter filter, int startIndex, int count) throws BadRequestException {
         Map<String, Object> parameters = new HashMap<>();
-        String condition = "a.hrDeletedAt is null and " + ScopeQuery.condition(actor, "h")
+        String condition = "a.hrDeletedAt is null and " + ScopeQuery.conditionWithAreas(actor, "h")
                 + (filter == null ? "" : " and (" + condition(filter, parameters) + ")");
         long total = bind(em.createQuery("select count(a) from PersonalAccount a join a.homeOrganisation h where " + condition,
                 Long.class), actor, parameters).getSingleResult();

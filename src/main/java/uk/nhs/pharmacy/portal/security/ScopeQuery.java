@@ -36,6 +36,17 @@ public final class ScopeQuery {
     }
 
     /**
+     * {@link #condition} for rows that can belong to an area itself, not only to premises and
+     * contractors: people, whose home may be an area (an LOA, the rest of NHSmail). {@link Scope#covers}
+     * covers an area in scope; premises lists leave this out, so their area condition keeps its index.
+     */
+    public static String conditionWithAreas(Actor actor, String alias) {
+        String condition = condition(actor, alias);
+        return actor.scope().areaIds().isEmpty() || isUnlimited(actor) ? condition
+                : "(" + condition + " or " + alias + ".id in :scopeAreas)";
+    }
+
+    /**
      * The same condition for native SQL on an organisation table alias, e.g. {@code o}. The ids are
      * numbers from the actor's scope, never text from a request, so they are written in.
      */

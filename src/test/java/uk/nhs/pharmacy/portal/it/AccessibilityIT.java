@@ -40,7 +40,8 @@ class AccessibilityIT {
         browser.signIn("national", DemoUsers.PASSWORD);
         for (String page : List.of("index.xhtml", "directory.xhtml", "directory.xhtml?problems=true", "premises.xhtml?ods=FM664",
                 "bulk.xhtml", "leavers.xhtml", "leavers/bulk.xhtml", "onboarding/legacy.xhtml", "expiring.xhtml", "requests.xhtml",
-                "onboarding/queue.xhtml", "onboarding/phases.xhtml", "onboarding/register.xhtml", "reports.xhtml", "audit/log.xhtml")) {
+                "onboarding/queue.xhtml", "onboarding/phases.xhtml", "onboarding/register.xhtml", "reports.xhtml", "audit/log.xhtml",
+                "hr-systems.xhtml")) {
             check("national", page);
         }
         check("national", "leaver.xhtml?id=" + aScheduledLeaverCase());

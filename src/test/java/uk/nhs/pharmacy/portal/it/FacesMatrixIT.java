@@ -141,6 +141,21 @@ class FacesMatrixIT {
                     fields.put("editForm:areaNames", "Bury");
                     fields.put("editForm:save", "");
                     return new Form(fields, () -> pageAsNational("onboarding/phases.xhtml").contains(name) ? "saved " + name : "none");
+                }, AuthorisationMatrixIT.expect("N=OK LIN=403 LOUT=403 OWN=403 OTHER=403")),
+                new Row("issue a token to an HR system (HR systems page, national only)", "hr-systems.xhtml", () -> {
+                    String name = "Faces HR " + AuthorisationMatrixIT.Fixtures.letters(COUNTER.incrementAndGet() * 104_729 + (int) (System.nanoTime() % 10_000));
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("issueForm", "issueForm");
+                    fields.put("issueForm:name", name);
+                    fields.put("issueForm:scope", "E08000002");
+                    fields.put("issueForm:issue", "");
+                    return new Form(fields, () -> national().callQuietly("GET", "hr-tokens?max=500").contains(name) ? "issued " + name : "none");
+                }, AuthorisationMatrixIT.expect("N=OK LIN=403 LOUT=403 OWN=403 OTHER=403")),
+                new Row("give the newest HR system's token a new secret (HR systems page, national only)", "hr-systems.xhtml", () -> {
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("tokensForm", "tokensForm");
+                    fields.put("tokensForm:tokens:0:rotate", "");
+                    return new Form(fields, () -> national().callQuietly("GET", "hr-tokens?max=1"));
                 }, AuthorisationMatrixIT.expect("N=OK LIN=403 LOUT=403 OWN=403 OTHER=403")));
     }
 

@@ -68,6 +68,7 @@ class ServiceEntryPointsTest {
             entry("HrTokens#revoke", "REST POST hr-tokens/{id}/revoke"),
             entry("HrTokens#list", "REST GET hr-tokens"),
             entry("HrTokens#count", "REST GET hr-tokens"),
+            entry("HrTokens#rows", "TEST HrSystemsJourneyIT (the HR systems page, national only by web.xml; the REST matrix for the list)"),
             entry("AccountService#disableLapsedLeavers", "SYSTEM the leaver schedule, as the system actor (LeaverServiceIT)"),
             // leavers
             entry("LeaverService#open", "REST POST leavers"),
