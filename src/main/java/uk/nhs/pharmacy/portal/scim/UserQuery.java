@@ -6,6 +6,7 @@ import com.unboundid.scim2.common.filters.Filter;
 import com.unboundid.scim2.common.filters.FilterType;
 import com.unboundid.scim2.common.utils.JsonUtils;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -28,7 +29,9 @@ import java.util.Map;
 /**
  * {@code GET /Users}: a SCIM filter (parsed by the SDK) as one JPQL condition, in the caller's scope,
  * paged by {@code startIndex}/{@code count} in the database in id order. Nothing is loaded to be
- * filtered: a page of 100 reads 100 accounts whatever the directory's size.
+ * filtered: a page of 100 reads 100 accounts whatever the directory's size. Counting what a broad
+ * filter matches is the one cost that grows with the directory; {@link ListTotals} keeps such a
+ * total for the pages that follow.
  */
 @ApplicationScoped
 public class UserQuery {
@@ -39,19 +42,25 @@ public class UserQuery {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    ListTotals totals;
+
     /** One page and the total matching. */
     record Page(List<PersonalAccount> accounts, long total) {
     }
 
     Page find(Actor actor, Filter filter, int startIndex, int count) throws BadRequestException {
         Map<String, Object> parameters = new HashMap<>();
-        String condition = "a.hrDeletedAt is null and " + ScopeQuery.conditionWithAreas(actor, "h")
+        // The scope as the set of organisations a person's home may be, resolved once by the database
+        // (a semi-join), rather than a join of every account to its organisation.
+        String condition = "a.hrDeletedAt is null and a.homeOrganisation.id in (select so.id from Organisation so where "
+                + ScopeQuery.conditionWithAreas(actor, "so") + ")"
                 + (filter == null ? "" : " and (" + condition(filter, parameters) + ")");
-        long total = bind(em.createQuery("select count(a) from PersonalAccount a join a.homeOrganisation h where " + condition,
-                Long.class), actor, parameters).getSingleResult();
+        long total = totals.total(actor.scope() + "|" + condition + "|" + parameters, () -> bind(em.createQuery(
+                "select count(a) from PersonalAccount a where " + condition, Long.class), actor, parameters).getSingleResult());
         List<PersonalAccount> accounts = count == 0 || total == 0 ? List.of()
-                : bind(em.createQuery("select a from PersonalAccount a join fetch a.homeOrganisation h where " + condition
-                        + " order by a.id", PersonalAccount.class), actor, parameters)
+                : bind(em.createQuery("select a from PersonalAccount a where " + condition + " order by a.id",
+                        PersonalAccount.class), actor, parameters)
                 .setFirstResult(startIndex - 1).setMaxResults(count).getResultList();
         return new Page(accounts, total);
     }
@@ -156,7 +165,7 @@ public class UserQuery {
                 } catch (InvalidValueException e) {
                     return "1 = 0";
                 }
-                return "h.odsCode = :" + p;
+                return "a.homeOrganisation.odsCode = :" + p;
             }
             case "urn:uk:nhs:pharmacy:portal:scim:schemas:extension:2.0:user:jobrole" -> {
                 if (op != FilterType.EQUAL) {

@@ -26,9 +26,12 @@ public class Actors {
         return Actor.user(user.getUsername(), user.getRole(), scopeOf(user), user.getPersonalAccountId());
     }
 
-    /** An HR system's actor: its token's name, and the token's organisations as its scope. */
+    /**
+     * An HR system's actor: {@code hr:} and its token's name, lower-case as usernames are (the audit
+     * search finds an actor by it), and the token's organisations as its scope.
+     */
     public Actor forHrSystem(String tokenName, Set<Long> organisationIds) {
-        return Actor.user("hr:" + tokenName, Role.HR_SYSTEM, scopeOf(organisationIds), null);
+        return Actor.user("hr:" + tokenName.toLowerCase(java.util.Locale.ROOT), Role.HR_SYSTEM, scopeOf(organisationIds), null);
     }
 
     private Scope scopeOf(PortalUser user) {

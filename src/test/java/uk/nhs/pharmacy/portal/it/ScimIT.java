@@ -259,7 +259,7 @@ class ScimIT {
         assertThat(national.callQuietly("GET", "premises/" + TARGET + "/provisioning"))
                 .as("the revoke is queued for the mail platform").contains("\"kind\":\"ACCESS_REVOKED\"").contains(address);
         String cases = national.callQuietly("GET", "leavers?state=all&account=" + address);
-        assertThat(cases).contains("\"kind\":\"nhs\"").contains("\"openedBy\":\"hr:Bury HR");
+        assertThat(cases).contains("\"kind\":\"nhs\"").contains("\"openedBy\":\"hr:bury hr");
         assertThat(cases).as("the mailbox they alone owned waits for a successor").contains("\"kind\":\"SUCCESSOR\"")
                 .contains("pharmacy." + owned.toLowerCase() + "@nhs.net");
     }
@@ -329,6 +329,13 @@ class ScimIT {
         assertThat(HrSystems.call(SharedPortal.baseUrl(), token.secret(), "GET", "ServiceProviderConfig", null).statusCode()).isEqualTo(401);
         assertThat(HrSystems.call(SharedPortal.baseUrl(), newSecret, "GET", "ServiceProviderConfig", null).statusCode()).isEqualTo(401);
         assertThat(national.callQuietly("GET", "hr-tokens?max=500")).doesNotContain(newSecret).doesNotContain(token.secret());
+
+        String tokenName = rotated.getJsonObject("token").getString("name");
+        String audit = national.page("export/audit.csv?actor=" + java.net.URLEncoder.encode("hr:" + tokenName.toLowerCase(),
+                java.nio.charset.StandardCharsets.UTF_8) + "&from=2000-01-01").body();
+        assertThat(audit.lines().filter(l -> l.contains("HR_CALL") && l.contains("GET /ServiceProviderConfig")))
+                .as("each call that got in is audited as done by the HR system").hasSize(2);
+        assertThat(audit).as("a revoked token's calls never get in, so they are not the HR system's").doesNotContain("answered 401");
     }
 
     private static UserResource newUser(String address, String given, String family, String externalId, String organisation) {
