@@ -31,13 +31,14 @@ public final class Dtos {
     }
 
     public record PremisesJson(String odsCode, String name, String postcode, String area, String mailbox, String mailboxStatus,
-                        List<AccessJson> access, List<String> warnings) {
-        static PremisesJson of(PremisesDetails d) {
+                        List<AccessJson> access, List<String> warnings, long refusedMail30Days) {
+        /** refused: mail the secure-recipient check refused for the premises in the last 30 days. */
+        static PremisesJson of(PremisesDetails d, long refused) {
             return new PremisesJson(d.premises().getOdsCode().value(), d.premises().getName(),
                     d.premises().getPostcode() == null ? null : d.premises().getPostcode().value(), d.areaName(),
                     d.mailbox() == null ? null : d.mailbox().getAddress().value(),
                     d.mailbox() == null ? null : d.mailbox().getStatus().name(),
-                    d.access().stream().map(AccessJson::of).toList(), d.warningKeys());
+                    d.access().stream().map(AccessJson::of).toList(), d.warningKeys(), refused);
         }
     }
 

@@ -19,6 +19,7 @@ public class PortalApi extends Application {
         return Set.of(AccountResource.class, AuditResource.class, BulkResource.class, DelegationResource.class,
                 HrTokenResource.class, LeaverFileResource.class, LeaverResource.class, OpenApiResource.class,
                 PremisesResource.class, ProvisioningResource.class, RegistrationResource.class, RequestResource.class,
+                SecureDomainResource.class,
                 SessionResource.class, UserResource.class,
                 ProblemMappers.class, ProblemMappers.Validation.class, SignedInFilter.class);
     }

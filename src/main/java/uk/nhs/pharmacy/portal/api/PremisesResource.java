@@ -33,9 +33,16 @@ public class PremisesResource {
     @Inject
     uk.nhs.pharmacy.portal.mailbox.MailboxReconciler reconciler;
 
+    @Inject
+    uk.nhs.pharmacy.portal.sending.MailRefusals refusals;
+
+    private Dtos.PremisesJson json(uk.nhs.pharmacy.portal.mailbox.PremisesDetails details) {
+        return Dtos.PremisesJson.of(details, refusals.count(details.premises().getId(), 30));
+    }
+
     @GET
     public Dtos.PremisesJson get(@PathParam("ods") String ods) {
-        return Dtos.PremisesJson.of(find(ods));
+        return json(find(ods));
     }
 
     @POST
@@ -44,7 +51,7 @@ public class PremisesResource {
     public Response createMailbox(@PathParam("ods") String ods, Dtos.RevokeJson body) {
         var premises = queries.visiblePremises(currentUser.actor(), OdsCode.premises(ods)).orElseThrow(NotFoundException::new);
         service.createMailbox(currentUser.actor(), premises.getId(), body == null ? null : body.reason());
-        return Response.status(201).entity(Dtos.PremisesJson.of(find(ods))).build();
+        return Response.status(201).entity(json(find(ods))).build();
     }
 
     public record ProvisioningJson(long id, String kind, String account, String rights, String state, int attempts,

@@ -8,18 +8,19 @@ import jakarta.transaction.Transactional;
 import uk.nhs.pharmacy.portal.account.AccountStatus;
 import uk.nhs.pharmacy.portal.account.MailAddress;
 import uk.nhs.pharmacy.portal.platform.InvalidValueException;
-import uk.nhs.pharmacy.portal.provisioning.SenderLookup;
+import uk.nhs.pharmacy.portal.provisioning.SocketmapLookup;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Send As, as Postfix sees it: a shared mailbox's address may be used by the people with live
  * Send As on it; a personal address by its own person while their account is active.
  */
 @ApplicationScoped
-public class SenderLogins implements SenderLookup {
+public class SenderLogins implements SocketmapLookup {
 
     @PersistenceContext
     EntityManager em;
@@ -27,7 +28,20 @@ public class SenderLogins implements SenderLookup {
     @Inject
     Clock clock;
 
+    /** Postfix's {@code smtpd_sender_login_maps = socketmap:inet:127.0.0.1:<port>:senders}. */
     @Override
+    public String map() {
+        return "senders";
+    }
+
+    /** The logins allowed to send as the address, comma-separated, as Postfix takes them. */
+    @Override
+    public Optional<String> find(String address) {
+        List<String> logins = loginsFor(address);
+        return logins.isEmpty() ? Optional.empty() : Optional.of(String.join(",", logins));
+    }
+
+    /** The SASL logins (NHSmail addresses) allowed to send as {@code address}; empty if none. */
     @Transactional
     public List<String> loginsFor(String address) {
         MailAddress key;

@@ -8,6 +8,8 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,11 +28,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Serves Postfix's {@code smtpd_sender_login_maps} from the portal's own data over Postfix's
- * socketmap protocol (netstrings), on loopback at {@code platform.socketmap.port}. Postfix asks on
- * each MAIL FROM, so a Send As grant or revoke takes effect for the next message with no file to
- * write and no reload. Configure Postfix with
- * {@code smtpd_sender_login_maps = socketmap:inet:127.0.0.1:<port>:senders}.
+ * Serves the mail platform's lookups from the portal's own data over Postfix's socketmap protocol
+ * (netstrings), on loopback at {@code platform.socketmap.port}: every {@link SocketmapLookup} bean is a
+ * map. Postfix asks {@code senders} on each MAIL FROM, so a Send As grant or revoke takes effect for
+ * the next message with no file to write and no reload
+ * ({@code smtpd_sender_login_maps = socketmap:inet:127.0.0.1:<port>:senders}); the content filter
+ * asks {@code secure} and {@code refused}. A failing lookup answers TEMP, so Postfix defers.
  */
 @Startup
 @Singleton
@@ -38,14 +41,14 @@ import java.util.logging.Logger;
 public class SocketmapServer {
 
     private static final Logger LOG = Logger.getLogger(SocketmapServer.class.getName());
-    static final String MAP_NAME = "senders";
     private static final int MAX_REQUEST = 1000;
 
     @Resource
     ManagedThreadFactory threads;
 
     @Inject
-    SenderLookup lookup;
+    @Any
+    Instance<SocketmapLookup> maps;
 
     @Inject
     @ConfigProperty(name = "platform.socketmap.port")
@@ -113,14 +116,14 @@ public class SocketmapServer {
         }
         String name = request.substring(0, space);
         String key = request.substring(space + 1).strip().toLowerCase(Locale.ROOT);
-        if (!MAP_NAME.equals(name)) {
+        SocketmapLookup map = maps.stream().filter(m -> m.map().equals(name)).findFirst().orElse(null);
+        if (map == null) {
             return "PERM unknown map " + name;
         }
         try {
-            List<String> logins = lookup.loginsFor(key);
-            return logins.isEmpty() ? "NOTFOUND " : "OK " + String.join(",", logins);
+            return map.find(key).map(value -> "OK " + value).orElse("NOTFOUND ");
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "sender lookup for " + key + " failed", e);
+            LOG.log(Level.WARNING, name + " lookup for " + key + " failed", e);
             return "TEMP lookup failed";
         }
     }

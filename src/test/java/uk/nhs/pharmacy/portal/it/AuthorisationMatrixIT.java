@@ -367,6 +367,19 @@ class AuthorisationMatrixIT {
                         f -> Call.json("POST", "hr-tokens/" + f.hrToken() + "/revoke", "{\"reason\":\"Matrix\"}", null),
                         f -> Call.json("POST", "hr-tokens/999999999/revoke", "{\"reason\":\"Matrix\"}", null), f -> f.hrTokens(),
                         "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),
+                // safe sending: the secure-domain list (everyone reads and checks; the national team edits)
+                new Row("GET secure-domains", "the secure-domain list", f -> Call.json("GET", "secure-domains", null, null), null,
+                        f -> "", expect("N=OK LIN=OK LOUT=OK OWN=OK OTHER=OK"), Set.of()),
+                new Row("GET secure-domains/check", "is an address safe for patient data",
+                        f -> Call.json("GET", "secure-domains/check?address=custody%40met.police.uk", null, null), null,
+                        f -> "", expect("N=OK LIN=OK LOUT=OK OWN=OK OTHER=OK"), Set.of()),
+                row("POST secure-domains", "add a domain to the list",
+                        f -> Call.json("POST", "secure-domains", "{\"domain\":\"matrix" + f.unique() + ".gov.uk\",\"reason\":\"Matrix\"}", null),
+                        null, f -> f.secureDomains(), "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),
+                row("POST secure-domains/{id}/remove", "take a domain off the list",
+                        f -> Call.json("POST", "secure-domains/" + f.secureDomain() + "/remove", "{\"reason\":\"Matrix\"}", null),
+                        f -> Call.json("POST", "secure-domains/999999999/remove", "{\"reason\":\"Matrix\"}", null), f -> f.secureDomains(),
+                        "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),
                 // the audit trail
                 row("GET audit/verify", "verify the audit trail", f -> Call.json("GET", "audit/verify", null, "\"head\""),
                         null, f -> "", "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),
@@ -726,6 +739,20 @@ class AuthorisationMatrixIT {
                 hrToken();
             }
             return hrTokenName;
+        }
+
+        /** A new entry on the secure-domain list, added by the national team; its id. */
+        long secureDomain() {
+            try {
+                return national.expect(201, "POST", "secure-domains", "{\"domain\":\"fixture" + unique()
+                        + ".gov.uk\",\"reason\":\"Matrix\"}").getJsonNumber("id").longValue();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        String secureDomains() {
+            return national.callQuietly("GET", "secure-domains");
         }
 
         String hrTokens() {

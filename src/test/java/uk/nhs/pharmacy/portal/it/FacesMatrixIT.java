@@ -156,6 +156,16 @@ class FacesMatrixIT {
                     fields.put("tokensForm", "tokensForm");
                     fields.put("tokensForm:tokens:0:rotate", "");
                     return new Form(fields, () -> national().callQuietly("GET", "hr-tokens?max=1"));
+                }, AuthorisationMatrixIT.expect("N=OK LIN=403 LOUT=403 OWN=403 OTHER=403")),
+                new Row("add a secure domain (safe sending page, open to all; the national team edits)", "safe-sending.xhtml", () -> {
+                    String domain = "faces" + AuthorisationMatrixIT.Fixtures.letters(COUNTER.incrementAndGet() * 104_729
+                            + (int) (System.nanoTime() % 10_000)).toLowerCase() + ".gov.uk";
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("addForm", "addForm");
+                    fields.put("addForm:domain", domain);
+                    fields.put("addForm:reason", "Faces matrix");
+                    fields.put("addForm:add", "");
+                    return new Form(fields, () -> national().callQuietly("GET", "secure-domains").contains(domain) ? "listed " + domain : "none");
                 }, AuthorisationMatrixIT.expect("N=OK LIN=403 LOUT=403 OWN=403 OTHER=403")));
     }
 

@@ -72,7 +72,7 @@ class PlatformIT {
         api = new ApiClient("http://127.0.0.1:" + PORT + "/");
         api.signIn("national");
         if (PostfixServer.installed()) {
-            postfix = new PostfixServer().start(DovecotServer.AUTH_PORT, SOCKETMAP_PORT);
+            postfix = new PostfixServer().start(DovecotServer.AUTH_PORT, SOCKETMAP_PORT, true);
         }
     }
 
@@ -81,6 +81,7 @@ class PlatformIT {
         if (postfix != null) {
             postfix.close();
         }
+
         if (portal != null) {
             PortalServer.stop(portal);
         }
@@ -217,6 +218,10 @@ class PlatformIT {
 
     /** Sends one message through Postfix as Leo with {@code from} as the envelope sender; null if accepted, else the refusal. */
     private static String sendAs(String from) throws Exception {
+        return sendAs(from, "gp.surgery@example.org", "Prescription query", "Sent from the pharmacy's shared address.");
+    }
+
+    private static String sendAs(String from, String to, String subject, String text) throws Exception {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
         properties.put("mail.smtp.port", String.valueOf(PostfixServer.PORT));
@@ -226,9 +231,9 @@ class PlatformIT {
         Session session = Session.getInstance(properties);
         jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(session);
         message.setFrom(new jakarta.mail.internet.InternetAddress(from));
-        message.setRecipient(jakarta.mail.Message.RecipientType.TO, new jakarta.mail.internet.InternetAddress("gp.surgery@example.org"));
-        message.setSubject("Prescription query");
-        message.setText("Sent from the pharmacy's shared address.");
+        message.setRecipient(jakarta.mail.Message.RecipientType.TO, new jakarta.mail.internet.InternetAddress(to));
+        message.setSubject(subject);
+        message.setText(text);
         try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
             transport.connect(LEO, LEO_PASSWORD);
             transport.sendMessage(message, message.getAllRecipients());
@@ -236,6 +241,83 @@ class PlatformIT {
         } catch (jakarta.mail.SendFailedException e) {
             return String.valueOf(e.getMessage()) + " " + (e.getNextException() == null ? "" : e.getNextException().getMessage());
         }
+    }
+
+    /**
+     * What Postfix sent out to an address (its envelope recipient), containing a text (a subject),
+     * waiting up to 20 s for the first.
+     */
+    private static List<String> relayed(String to, String subject) throws Exception {
+        Instant until = Instant.now().plusSeconds(20);
+        List<String> found;
+        do {
+            found = postfix.delivered().stream().filter(m -> m.startsWith("X-Envelope-To: " + to + "\n"))
+                    .filter(m -> m.contains(subject)).toList();
+            if (found.isEmpty()) {
+                Thread.sleep(200);
+            }
+        } while (found.isEmpty() && Instant.now().isBefore(until));
+        return found;
+    }
+
+    /**
+     * The secure-recipient check, applied by Postfix's content filter as the premises' delegate sends:
+     * an NHS number to a domain outside the list is refused with a bounce that names the recipient and
+     * why, and counted on the premises; the same to nhs.net goes, and so do ten digits that fail the
+     * Modulus 11 check, and a person's own mail.
+     */
+    @Test
+    void anNhsNumberCannotLeaveAPremisesMailboxForAnInsecureDomain() throws Exception {
+        Prerequisites.requirePostfix();
+        String ods = COHENS.get(4);
+        String shared = "pharmacy." + ods.toLowerCase(Locale.ROOT) + "@nhs.net";
+        grant(ods, "\"FULL_ACCESS\",\"SEND_AS\"", false);
+        long refusedBefore = api.expect(200, "GET", "premises/" + ods, null).getJsonNumber("refusedMail30Days").longValue();
+        String tag = " " + System.nanoTime();
+
+        assertThat(sendAs(shared, "someone@example.com", "Repeat prescription" + tag, "Patient 943 476 5919 needs a repeat."))
+                .as("accepted by Postfix, then checked").isNull();
+        List<String> bounces = relayed(shared, "Undelivered Mail Returned to Sender");
+        assertThat(bounces).as("a bounce to the premises mailbox; Postfix's log:\n" + postfix.log()).isNotEmpty();
+        assertThat(bounces).anySatisfy(b -> assertThat(b.replaceAll("\\s+", " ")).contains("Not sent to someone@example.com")
+                .contains("example.com is not a secure domain for patient data").contains("carries an NHS number")
+                .contains("Repeat prescription" + tag));
+        assertThat(relayed("someone@example.com", "Repeat prescription" + tag)).as("nothing reached example.com").isEmpty();
+        assertThat(api.expect(200, "GET", "premises/" + ods, null).getJsonNumber("refusedMail30Days").longValue())
+                .as("counted for the premises").isEqualTo(refusedBefore + 1);
+
+        assertThat(sendAs(shared, "gp.practice@nhs.net", "To the practice" + tag, "Patient 9434765919 needs a repeat.")).isNull();
+        assertThat(relayed("gp.practice@nhs.net", "To the practice" + tag)).as("nhs.net is secure").hasSize(1);
+        assertThat(sendAs(shared, "custody@met.police.uk", "To custody" + tag, "Patient 9434765919.")).isNull();
+        assertThat(relayed("custody@met.police.uk", "To custody" + tag)).as("a subdomain of police.uk").hasSize(1);
+        assertThat(sendAs(shared, "someone@example.com", "Order number" + tag, "Order 943 476 5918 is ready.")).isNull();
+        assertThat(relayed("someone@example.com", "Order number" + tag)).as("ten digits that fail Modulus 11").hasSize(1);
+        assertThat(sendAs(LEO, "someone@example.com", "Personal" + tag, "My own NHS number is 943 476 5919.")).isNull();
+        assertThat(relayed("someone@example.com", "Personal" + tag)).as("a person's own mail is not the premises'").hasSize(1);
+    }
+
+    /** The portal away: the filter cannot ask, so the mail waits in Postfix's queue, and goes once it answers again. */
+    @Test
+    void withThePortalAwayMailFromAPremisesWaitsAndGoesWhenItIsBack() throws Exception {
+        Prerequisites.requirePostfix();
+        String ods = COHENS.get(5);
+        String shared = "pharmacy." + ods.toLowerCase(Locale.ROOT) + "@nhs.net";
+        grant(ods, "\"FULL_ACCESS\",\"SEND_AS\"", false);
+        String subject = "While the portal is away " + System.nanoTime();
+        postfix.askPortalAt(PortalServer.freePort());
+        try {
+            assertThat(sendAs(shared, "gp.practice@nhs.net", subject, "Nothing sensitive.")).isNull();
+            Instant until = Instant.now().plusSeconds(20);
+            while (!postfix.queue().contains("gp.practice@nhs.net") && Instant.now().isBefore(until)) {
+                Thread.sleep(200);
+            }
+            assertThat(postfix.queue()).as("deferred, not dropped").contains("gp.practice@nhs.net");
+            assertThat(relayed("gp.practice@nhs.net", subject)).as("not sent unchecked").isEmpty();
+        } finally {
+            postfix.askPortalAt(SOCKETMAP_PORT);
+        }
+        postfix.flush();
+        assertThat(relayed("gp.practice@nhs.net", subject)).as("delivered once the portal answers").hasSize(1);
     }
 
     @Test

@@ -31,7 +31,7 @@ final class Prerequisites {
     }
 
     static void requirePostfix() {
-        require(PostfixServer.installed(), "Postfix", "apt-get install postfix");
+        require(PostfixServer.installed(), "Postfix and python3 (its content filter)", "apt-get install postfix python3");
     }
 
     /**

@@ -63,6 +63,8 @@ class ServiceEntryPointsTest {
             entry("HrFeed#create", "SCIM POST Users"),
             entry("HrFeed#replace", "SCIM PATCH Users/{id}"),
             entry("HrFeed#delete", "SCIM DELETE Users/{id}"),
+            entry("SecureDomains#add", "REST POST secure-domains"),
+            entry("SecureDomains#remove", "REST POST secure-domains/{id}/remove"),
             entry("HrTokens#issue", "REST POST hr-tokens"),
             entry("HrTokens#rotate", "REST POST hr-tokens/{id}/rotate"),
             entry("HrTokens#revoke", "REST POST hr-tokens/{id}/revoke"),
