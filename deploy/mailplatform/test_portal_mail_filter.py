@@ -69,5 +69,40 @@ class Messages(unittest.TestCase):
         self.assertIsNone(f.premises_address('pharmacy.fa064@nhs.net.evil.com', self.message('x', sender='x@example.com')))
 
 
+class Footers(unittest.TestCase):
+    FOOTER = 'Cohens Chemist is a trading name of Cohens Chemist Ltd, registered in England and Wales, number 01234567.'
+
+    def message(self, plain, html_part=None):
+        raw = 'From: pharmacy.fa064@nhs.net\r\nTo: gp@nhs.net\r\nSubject: Hi\r\nMIME-Version: 1.0\r\n'
+        if html_part:
+            raw += ('Content-Type: multipart/alternative; boundary="b"\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\n%s\r\n'
+                    '--b\r\nContent-Type: text/html\r\n\r\n%s\r\n--b--\r\n' % (plain, html_part))
+        else:
+            raw += 'Content-Type: text/plain\r\n\r\n%s\r\n' % plain
+        return email.message_from_bytes(raw.encode(), policy=email.policy.default)
+
+    def test_added_to_the_text_and_the_html_part(self):
+        m = self.message('Hello', '<html><body><p>Hello</p></body></html>')
+        self.assertTrue(f.add_footer(m, self.FOOTER))
+        again = email.message_from_bytes(m.as_bytes(policy=email.policy.SMTP), policy=email.policy.default)
+        plain, html_part = [p.get_content() for p in again.walk() if p.get_content_maintype() == 'text']
+        self.assertIn(self.FOOTER, plain)
+        self.assertIn('Cohens Chemist Ltd', html_part)
+        self.assertLess(html_part.index('Cohens Chemist Ltd'), html_part.lower().index('</body>'))
+        self.assertEqual(again['X-Pharmacy-Footer'], 'added')
+
+    def test_not_again_on_a_reply_that_carries_it(self):
+        cut = self.FOOTER.index(' registered')  # a mail client wraps quoted lines between words
+        quoted = 'Thanks\n\n> -- \n> ' + self.FOOTER[:cut] + '\n> ' + self.FOOTER[cut + 1:]
+        m = self.message(quoted)
+        self.assertFalse(f.add_footer(m, self.FOOTER))
+
+    def test_html_is_escaped(self):
+        m = self.message('x', '<p>x</p>')
+        f.add_footer(m, 'A & B <Ltd>')
+        html_part = [p.get_content() for p in m.walk() if p.get_content_type() == 'text/html'][0]
+        self.assertIn('A &amp; B &lt;Ltd&gt;', html_part)
+
+
 if __name__ == '__main__':
     unittest.main()

@@ -16,7 +16,7 @@ public class PortalApi extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(AccountResource.class, AuditResource.class, BulkResource.class, DelegationResource.class,
+        return Set.of(AccountResource.class, AuditResource.class, BulkResource.class, DelegationResource.class, DisclosureResource.class,
                 HrTokenResource.class, LeaverFileResource.class, LeaverResource.class, OpenApiResource.class,
                 PremisesResource.class, ProvisioningResource.class, RegistrationResource.class, RequestResource.class,
                 SecureDomainResource.class,

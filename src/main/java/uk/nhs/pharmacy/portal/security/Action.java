@@ -24,6 +24,11 @@ public enum Action {
     RUN_LEAVER,
     /** Ask for a premises' shared mailbox (owners, for their own contractor's premises). */
     REGISTER_PREMISES,
+    /**
+     * Edit a contractor's trading disclosures (its legal footer): its owners, the national team, and
+     * an LOA with one of its premises in scope (the service asks of a premises for LOAs).
+     */
+    EDIT_DISCLOSURE,
     /** Search and export the audit trail, within scope (the national team and LOAs; not owners). */
     SEARCH_AUDIT,
     /** National work: phases, registration queue, LOA appointments, reports. */

@@ -41,7 +41,7 @@ class AccessibilityIT {
         for (String page : List.of("index.xhtml", "directory.xhtml", "directory.xhtml?problems=true", "premises.xhtml?ods=FM664",
                 "bulk.xhtml", "leavers.xhtml", "leavers/bulk.xhtml", "onboarding/legacy.xhtml", "expiring.xhtml", "requests.xhtml",
                 "onboarding/queue.xhtml", "onboarding/phases.xhtml", "onboarding/register.xhtml", "reports.xhtml", "audit/log.xhtml",
-                "hr-systems.xhtml", "safe-sending.xhtml")) {
+                "hr-systems.xhtml", "safe-sending.xhtml", "disclosures.xhtml", "contractor.xhtml?ods=" + HrSystems.contractorCode("A1 Pharmacy"))) {
             check("national", page);
         }
         check("national", "leaver.xhtml?id=" + aScheduledLeaverCase());
@@ -53,7 +53,8 @@ class AccessibilityIT {
     void theScreensOfALocalOrganisationAdministratorHaveNoViolations() throws IOException {
         browser.signIn("loa.bolton", DemoUsers.PASSWORD);
         for (String page : List.of("index.xhtml", "directory.xhtml", "premises.xhtml?ods=FM664", "bulk.xhtml", "leavers.xhtml",
-                "expiring.xhtml", "requests.xhtml", "reports.xhtml", "audit/log.xhtml", "onboarding/legacy.xhtml", "safe-sending.xhtml")) {
+                "expiring.xhtml", "requests.xhtml", "reports.xhtml", "audit/log.xhtml", "onboarding/legacy.xhtml", "safe-sending.xhtml",
+                "disclosures.xhtml", "contractor.xhtml?ods=" + HrSystems.contractorCode("A1 Pharmacy"))) {
             check("loa.bolton", page);
         }
         followFirst("loa.bolton", "premises.xhtml?ods=FM664", "a.person-link");
@@ -72,7 +73,8 @@ class AccessibilityIT {
     void theScreensOfAnOwnerHaveNoViolations() throws IOException {
         browser.signIn("owner.a1", DemoUsers.PASSWORD);
         for (String page : List.of("index.xhtml", "premises.xhtml?ods=FM664", "expiring.xhtml", "requests.xhtml",
-                "onboarding/register.xhtml", "reports.xhtml", "safe-sending.xhtml")) {
+                "onboarding/register.xhtml", "reports.xhtml", "safe-sending.xhtml",
+                "contractor.xhtml?ods=" + HrSystems.contractorCode("A1 Pharmacy"))) {
             check("owner.a1", page);
         }
         followFirst("owner.a1", "premises.xhtml?ods=FM664", "#requestLink");

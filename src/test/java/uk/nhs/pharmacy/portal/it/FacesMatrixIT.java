@@ -166,7 +166,19 @@ class FacesMatrixIT {
                     fields.put("addForm:reason", "Faces matrix");
                     fields.put("addForm:add", "");
                     return new Form(fields, () -> national().callQuietly("GET", "secure-domains").contains(domain) ? "listed " + domain : "none");
-                }, AuthorisationMatrixIT.expect("N=OK LIN=403 LOUT=403 OWN=403 OTHER=403")));
+                }, AuthorisationMatrixIT.expect("N=OK LIN=403 LOUT=403 OWN=403 OTHER=403")),
+                new Row("save the target's contractor's disclosure details (contractor page)",
+                        "contractor.xhtml?ods=" + HrSystems.contractorCode("Cohens Chemist"), () -> {
+                    String name = "Cohens Chemist Ltd " + AuthorisationMatrixIT.Fixtures.letters(COUNTER.incrementAndGet() * 104_729
+                            + (int) (System.nanoTime() % 10_000));
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("disclosureForm", "disclosureForm");
+                    fields.put("disclosureForm:legalForm", "COMPANY");
+                    fields.put("disclosureForm:registeredName", name);
+                    fields.put("disclosureForm:save", "");
+                    return new Form(fields, () -> national().callQuietly("GET", "contractors/" + HrSystems.contractorCode("Cohens Chemist")
+                            + "/disclosure").contains(name) ? "saved " + name : "none");
+                }, AuthorisationMatrixIT.expect("N=OK LIN=OK LOUT=OK OWN=OK ELSE=404 OTHER=404")));
     }
 
     @Test

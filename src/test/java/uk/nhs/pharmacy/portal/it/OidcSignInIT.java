@@ -25,6 +25,7 @@ class OidcSignInIT {
 
     @BeforeAll
     static void start() throws Exception {
+        Prerequisites.onceInTheH2Pass("OidcSignInIT (an H2 file of its own)");
         Prerequisites.requireChromium();
         provider = new FakeOidcProvider("portal", "portal-secret");
         Path dataDir = Path.of("target/it-data-oidc");

@@ -49,6 +49,7 @@ class PlatformIT {
 
     @BeforeAll
     static void start() throws Exception {
+        Prerequisites.onceInTheH2Pass("PlatformIT (an H2 file of its own)");
         Prerequisites.requireDovecot();
         Map<String, String> users = new LinkedHashMap<>();
         users.put(LEO, LEO_PASSWORD);
@@ -216,26 +217,38 @@ class PlatformIT {
                 .allMatch(e -> e.getString("state").equals("APPLIED"));
     }
 
-    /** Sends one message through Postfix as Leo with {@code from} as the envelope sender; null if accepted, else the refusal. */
-    private static String sendAs(String from) throws Exception {
-        return sendAs(from, "gp.surgery@example.org", "Prescription query", "Sent from the pharmacy's shared address.");
+    /** Postfix is needed; Leo is given Send As on the premises; its mailbox's address. */
+    private static String sendingAs(String ods) throws Exception {
+        Prerequisites.requirePostfix();
+        grant(ods, "\"FULL_ACCESS\",\"SEND_AS\"", false);
+        return "pharmacy." + ods.toLowerCase(Locale.ROOT) + "@nhs.net";
     }
 
-    private static String sendAs(String from, String to, String subject, String text) throws Exception {
+    /** An SMTP session to the test Postfix that authenticates and uses {@code from} as the envelope sender. */
+    private static Session smtp(String from) {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
         properties.put("mail.smtp.port", String.valueOf(PostfixServer.PORT));
         properties.put("mail.smtp.auth", "true");
         properties.put("mail.smtp.from", from);
         properties.put("mail.smtp.connectiontimeout", "3000");
-        Session session = Session.getInstance(properties);
+        return Session.getInstance(properties);
+    }
+
+    /** Sends one message through Postfix as Leo with {@code from} as the envelope sender; null if accepted, else the refusal. */
+    private static String sendAs(String from) throws Exception {
+        return sendAs(from, "gp.surgery@example.org", "Prescription query", "Sent from the pharmacy's shared address.");
+    }
+
+    private static String sendAs(String from, String to, String subject, String text) throws Exception {
+        Session session = smtp(from);
         jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(session);
         message.setFrom(new jakarta.mail.internet.InternetAddress(from));
         message.setRecipient(jakarta.mail.Message.RecipientType.TO, new jakarta.mail.internet.InternetAddress(to));
         message.setSubject(subject);
         message.setText(text);
         try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
-            transport.connect(LEO, LEO_PASSWORD);
+            connect(transport);
             transport.sendMessage(message, message.getAllRecipients());
             return null;
         } catch (jakarta.mail.SendFailedException e) {
@@ -268,10 +281,8 @@ class PlatformIT {
      */
     @Test
     void anNhsNumberCannotLeaveAPremisesMailboxForAnInsecureDomain() throws Exception {
-        Prerequisites.requirePostfix();
         String ods = COHENS.get(4);
-        String shared = "pharmacy." + ods.toLowerCase(Locale.ROOT) + "@nhs.net";
-        grant(ods, "\"FULL_ACCESS\",\"SEND_AS\"", false);
+        String shared = sendingAs(ods);
         long refusedBefore = api.expect(200, "GET", "premises/" + ods, null).getJsonNumber("refusedMail30Days").longValue();
         String tag = " " + System.nanoTime();
 
@@ -296,13 +307,104 @@ class PlatformIT {
         assertThat(relayed("someone@example.com", "Personal" + tag)).as("a person's own mail is not the premises'").hasSize(1);
     }
 
+    /**
+     * Signs in to Postfix as Leo. After a test restarted Dovecot, an smtpd process that kept its old
+     * connection to Dovecot's auth service answers 454 (temporary) once, then reconnects: a mail
+     * client tries again, and so does this.
+     */
+    private static void connect(jakarta.mail.Transport transport) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transport.connect(LEO, LEO_PASSWORD);
+                return;
+            } catch (jakarta.mail.AuthenticationFailedException e) {
+                if (attempt == 5 || !String.valueOf(e.getMessage()).contains("454")) {
+                    throw e;
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    /** Sends a text and HTML message (multipart/alternative) as Leo with {@code from} as the envelope sender and From:. */
+    private static void sendBoth(String from, String to, String subject, String text, String html) throws Exception {
+        Session session = smtp(from);
+        jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(session);
+        message.setFrom(new jakarta.mail.internet.InternetAddress(from));
+        message.setRecipient(jakarta.mail.Message.RecipientType.TO, new jakarta.mail.internet.InternetAddress(to));
+        message.setSubject(subject);
+        jakarta.mail.internet.MimeMultipart alternative = new jakarta.mail.internet.MimeMultipart("alternative");
+        jakarta.mail.internet.MimeBodyPart plain = new jakarta.mail.internet.MimeBodyPart();
+        plain.setText(text, "UTF-8");
+        jakarta.mail.internet.MimeBodyPart rich = new jakarta.mail.internet.MimeBodyPart();
+        rich.setContent(html, "text/html; charset=UTF-8");
+        alternative.addBodyPart(plain);
+        alternative.addBodyPart(rich);
+        message.setContent(alternative);
+        try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
+            connect(transport);
+            transport.sendMessage(message, message.getAllRecipients());
+        }
+    }
+
+    /** The text and HTML parts of a delivered message, decoded, one after the other. */
+    private static String decoded(String delivered) throws Exception {
+        jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(Session.getInstance(new Properties()),
+                new java.io.ByteArrayInputStream(delivered.substring(delivered.indexOf('\n') + 1).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        StringBuilder out = new StringBuilder();
+        Object content = message.getContent();
+        if (content instanceof jakarta.mail.Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                out.append("[").append(multipart.getBodyPart(i).getContentType()).append("]\n")
+                        .append(multipart.getBodyPart(i).getContent()).append("\n");
+            }
+        } else {
+            out.append("[").append(message.getContentType()).append("]\n").append(content);
+        }
+        return out.toString();
+    }
+
+    /**
+     * The legal footer: mail sent as the premises gets its contractor's footer (from the details the
+     * portal holds) in the text and the HTML part; a reply that already carries it gets no second one;
+     * a person's own mail gets none.
+     */
+    @Test
+    void mailSentAsThePremisesCarriesTheContractorsFooterOnce() throws Exception {
+        String ods = COHENS.get(6);
+        String shared = sendingAs(ods);
+        String contractor = HrSystems.contractorCode("Cohens Chemist");
+        JsonObject saved = api.expect(200, "PUT", "contractors/" + contractor + "/disclosure", "{\"legalForm\":\"COMPANY\","
+                + "\"registeredName\":\"Cohens Chemist Ltd\",\"companyNumber\":\"01234567\",\"placeOfRegistration\":"
+                + "\"England and Wales\",\"registeredOffice\":\"1 High Street, Bury BL9 0SN\"}");
+        String footer = saved.getString("footer");
+        assertThat(footer).contains("Cohens Chemist Ltd").contains("01234567");
+        String tag = " " + System.nanoTime();
+
+        sendBoth(shared, "gp.practice@nhs.net", "Footer" + tag, "Your patient's repeat is ready.",
+                "<html><body><p>Your patient's repeat is ready.</p></body></html>");
+        List<String> delivered = relayed("gp.practice@nhs.net", "Footer" + tag);
+        assertThat(delivered).hasSize(1);
+        String parts = decoded(delivered.get(0));
+        assertThat(parts).contains("[text/plain").contains("[text/html");
+        String plain = parts.substring(parts.indexOf("[text/plain"), parts.indexOf("[text/html"));
+        String html = parts.substring(parts.indexOf("[text/html"));
+        assertThat(plain).contains(footer);
+        assertThat(html.replace("&#x27;", "'")).contains("Cohens Chemist Ltd, a company registered in England and Wales, company number 01234567");
+
+        sendAs(shared, "gp.practice@nhs.net", "Re: Footer" + tag, "Thanks.\n\n> Your patient's repeat is ready.\n> -- \n> " + footer);
+        String reply = decoded(relayed("gp.practice@nhs.net", "Re: Footer" + tag).get(0));
+        assertThat(reply.split(java.util.regex.Pattern.quote("company number 01234567"), -1)).as("one footer only: " + reply).hasSize(2);
+
+        sendAs(LEO, "gp.practice@nhs.net", "Personal" + tag, "From Leo himself.");
+        assertThat(decoded(relayed("gp.practice@nhs.net", "Personal" + tag).get(0))).as("personal mail").doesNotContain("01234567");
+    }
+
     /** The portal away: the filter cannot ask, so the mail waits in Postfix's queue, and goes once it answers again. */
     @Test
     void withThePortalAwayMailFromAPremisesWaitsAndGoesWhenItIsBack() throws Exception {
-        Prerequisites.requirePostfix();
         String ods = COHENS.get(5);
-        String shared = "pharmacy." + ods.toLowerCase(Locale.ROOT) + "@nhs.net";
-        grant(ods, "\"FULL_ACCESS\",\"SEND_AS\"", false);
+        String shared = sendingAs(ods);
         String subject = "While the portal is away " + System.nanoTime();
         postfix.askPortalAt(PortalServer.freePort());
         try {

@@ -74,6 +74,59 @@ class SafeSendingIT {
         assertThat(audit).contains("SECURE_DOMAIN_ADDED").contains("SECURE_DOMAIN_REMOVED").contains(domain);
     }
 
+    /** The contractor's owner fills in the company's details on its page and sees the footer they make. */
+    @Test
+    void anOwnerFillsInTheDisclosureDetailsAndSeesTheFooter() throws Exception {
+        String contractor = HrSystems.contractorCode("Cohens Chemist");
+        browser.signIn("owner.cohens", uk.nhs.pharmacy.portal.demo.DemoUsers.PASSWORD);
+        browser.open("premises.xhtml?ods=FA064");
+        browser.submit(By.id("contractorLink"));
+        browser.waitFor(By.id("disclosureForm:save"));
+        browser.driver().findElement(By.cssSelector("input[name='disclosureForm:legalForm'][value='COMPANY']")).click();
+        fill("disclosureForm:registeredName", "Cohens Chemist Ltd");
+        fill("disclosureForm:companyNumber", "0123456");
+        fill("disclosureForm:placeOfRegistration", "England and Wales");
+        fill("disclosureForm:registeredOffice", "Townside Primary Care Centre, Bury BL9 0SN");
+        browser.submit(By.id("disclosureForm:save"));
+        assertThat(browser.text(By.cssSelector("[role=alert]"))).as("a company number one digit short")
+                .contains("A company number is 8 characters");
+        assertThat(browser.driver().findElement(By.id("disclosureForm:registeredName")).getAttribute("value"))
+                .as("nothing typed is lost").isEqualTo("Cohens Chemist Ltd");
+        fill("disclosureForm:companyNumber", "01234567");
+        browser.submit(By.id("disclosureForm:save"));
+        assertThat(browser.text(By.id("footerPreview"))).isEqualTo("Cohens Chemist is a trading name of Cohens Chemist Ltd, a company "
+                + "registered in England and Wales, company number 01234567. Registered office: Townside Primary Care Centre, Bury BL9 0SN.");
+        browser.screenshot("disclosure-footer");
+        assertThat(national.expect(200, "GET", "contractors/" + contractor + "/disclosure", null).getString("footer"))
+                .contains("01234567");
+        String audit = national.page("export/audit.csv?actor=owner.cohens&from=2000-01-01").body();
+        assertThat(audit).contains("DISCLOSURE_CHANGED");
+    }
+
+    private static void fill(String id, String text) {
+        var field = browser.driver().findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    @Test
+    void anLoaDownloadsTheCompletenessReportAndAnOwnerMayNot() throws Exception {
+        ApiClient loa = new ApiClient(SharedPortal.baseUrl());
+        loa.signIn("loa.bolton");
+        var csv = loa.page("export/disclosures.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body().lines().findFirst()).hasValueSatisfying(h -> assertThat(h).contains("Contractor"));
+        assertThat(csv.body()).as("A1 Pharmacy has premises in Bolton and no details").contains("A1 Pharmacy");
+        var json = loa.call("GET", "contractors/incomplete?max=1000", null);
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body()).contains("\"name\":\"A1 Pharmacy\"");
+        assertThat(owner.call("GET", "contractors/incomplete", null).statusCode()).isEqualTo(403);
+        var refused = owner.page("export/disclosures.csv");
+        assertThat(refused.statusCode()).isNotEqualTo(200);
+        assertThat(refused.body()).doesNotContain("A1 Pharmacy");
+    }
+
     @Test
     void anOwnerChecksAnAddressOnTheSafeSendingPage() {
         browser.signIn("owner.cohens", uk.nhs.pharmacy.portal.demo.DemoUsers.PASSWORD);
