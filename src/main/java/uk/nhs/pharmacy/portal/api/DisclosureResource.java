@@ -44,6 +44,9 @@ public class DisclosureResource {
     public record IncompleteJson(String contractor, String name, String legalForm, long premises) {
     }
 
+    public record AreaJson(String area, long premises, long contractors) {
+    }
+
     @GET
     @Path("{ods}/disclosure")
     public DisclosureJson get(@PathParam("ods") String ods) {
@@ -76,6 +79,13 @@ public class DisclosureResource {
         }
         return disclosures.incomplete(currentUser.actor(), first, max).stream().map(r -> new IncompleteJson(
                 r[0].toString(), (String) r[1], r[2] == null ? null : r[2].toString(), ((Number) r[3]).longValue())).toList();
+    }
+
+    @GET
+    @Path("incomplete/by-area")
+    public List<AreaJson> incompleteByArea() {
+        return disclosures.incompleteByArea(currentUser.actor()).stream()
+                .map(r -> new AreaJson((String) r[0], ((Number) r[1]).longValue(), ((Number) r[2]).longValue())).toList();
     }
 
     private static DisclosureJson json(Disclosures.Page page) {

@@ -23,6 +23,15 @@ public class DisclosureReportView implements Serializable {
 
     private int first;
     private transient List<Object[]> rows;
+    private transient List<Object[]> byArea;
+
+    /** Per area: premises whose contractor's details are missing or incomplete, and those contractors. */
+    public List<Object[]> getByArea() {
+        if (byArea == null) {
+            byArea = disclosures.incompleteByArea(currentUser.actor());
+        }
+        return byArea;
+    }
 
     public List<Object[]> getRows() {
         if (rows == null) {

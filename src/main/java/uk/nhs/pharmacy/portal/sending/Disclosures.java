@@ -109,6 +109,25 @@ public class Disclosures implements SocketmapLookup {
                 .setFirstResult(first).setMaxResults(max).getResultList();
     }
 
+    /**
+     * The same report by area: for each area with premises in the reader's scope, how many of its
+     * premises belong to a contractor whose details are missing or incomplete, and how many contractors.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Object[]> incompleteByArea(@NotNull Actor actor) {
+        if (actor.is(Role.OWNER) || actor.is(Role.HR_SYSTEM)) {
+            throw new AccessDeniedException(actor.username() + " may not read the completeness report");
+        }
+        // Joins written with ON, as in incomplete(): EclipseLink puts a path join after the ON join to
+        // Disclosure, which then names a table not yet joined.
+        return ScopeQuery.bind(em.createQuery("select a.name, count(p.id), count(distinct c.id) from Organisation c "
+                        + "join Organisation p on p.parent = c join Organisation a on p.area = a "
+                        + "left join Disclosure d on d.contractorId = c.id "
+                        + "where p.kind = :premises and (d.contractorId is null or d.complete = false) and "
+                        + ScopeQuery.condition(actor, "p") + " group by a.name order by a.name", Object[].class)
+                .setParameter("premises", OrganisationKind.PREMISES), actor).setMaxResults(1000).getResultList();
+    }
+
     private Organisation visibleContractor(Actor actor, OdsCode code) {
         Organisation contractor = organisations.findByOdsCode(code).filter(o -> o.getKind() == OrganisationKind.CONTRACTOR)
                 .orElseThrow(NotFound::new);

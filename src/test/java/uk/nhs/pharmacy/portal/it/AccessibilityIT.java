@@ -131,6 +131,8 @@ class AccessibilityIT {
 
     private void check(String who, String page) throws IOException {
         browser.open(page);
+        // axe on an error page would prove nothing about the screen (the disclosures page once failed here unseen)
+        assertThat(browser.driver().getTitle()).as(who + " opens " + page).doesNotContain("Something went wrong");
         scan(who, page);
     }
 

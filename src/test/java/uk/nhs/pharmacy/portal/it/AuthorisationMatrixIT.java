@@ -394,6 +394,9 @@ class AuthorisationMatrixIT {
                 row("GET contractors/incomplete", "the completeness report (administrators, in scope)",
                         f -> Call.json("GET", "contractors/incomplete", null, null), null, f -> "",
                         "N=OK LIN=OK LOUT=OK OWN=403 OTHER=403"),
+                row("GET contractors/incomplete/by-area", "the completeness report by area",
+                        f -> Call.json("GET", "contractors/incomplete/by-area", null, null), null, f -> "",
+                        "N=OK LIN=OK LOUT=OK OWN=403 OTHER=403"),
                 // the audit trail
                 row("GET audit/verify", "verify the audit trail", f -> Call.json("GET", "audit/verify", null, "\"head\""),
                         null, f -> "", "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),

@@ -122,6 +122,9 @@ class SafeSendingIT {
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.body()).contains("\"name\":\"A1 Pharmacy\"");
         assertThat(owner.call("GET", "contractors/incomplete", null).statusCode()).isEqualTo(403);
+        var byArea = loa.call("GET", "contractors/incomplete/by-area", null);
+        assertThat(byArea.body()).as("Bolton's premises, in Bolton's LOA's report by area").contains("\"area\":\"Bolton\"")
+                .doesNotContain("\"area\":\"Bury\"");
         var refused = owner.page("export/disclosures.csv");
         assertThat(refused.statusCode()).isNotEqualTo(200);
         assertThat(refused.body()).doesNotContain("A1 Pharmacy");

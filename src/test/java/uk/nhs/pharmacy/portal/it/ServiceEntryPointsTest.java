@@ -67,6 +67,7 @@ class ServiceEntryPointsTest {
             entry("Disclosures#page", "REST GET contractors/{ods}/disclosure"),
             entry("Disclosures#save", "REST PUT contractors/{ods}/disclosure"),
             entry("Disclosures#incomplete", "REST GET contractors/incomplete"),
+            entry("Disclosures#incompleteByArea", "REST GET contractors/incomplete/by-area"),
             entry("SecureDomains#remove", "REST POST secure-domains/{id}/remove"),
             entry("HrTokens#issue", "REST POST hr-tokens"),
             entry("HrTokens#rotate", "REST POST hr-tokens/{id}/rotate"),
