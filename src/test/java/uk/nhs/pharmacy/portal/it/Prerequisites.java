@@ -39,8 +39,13 @@ final class Prerequisites {
      * H2 pass of CI: the MariaDB pass would only repeat it.
      */
     static void onceInTheH2Pass(String what) {
+        onceInTheH2Pass(what, "it starts its own database");
+    }
+
+    /** The same for a test whose subject does not depend on the database, saying why. */
+    static void onceInTheH2Pass(String what, String because) {
         Assumptions.assumeFalse(System.getProperty("it.db.url", "").startsWith("jdbc:mysql"),
-                what + " runs once, in the H2 pass: it starts its own database");
+                what + " runs once, in the H2 pass: " + because);
     }
 
     /** The cluster test's load balancer and its own database server. */
