@@ -30,8 +30,6 @@ import uk.nhs.pharmacy.portal.security.ScopeQuery;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Contractors' trading disclosures: read and edited by the contractor's owners, the national team and
@@ -43,8 +41,6 @@ import java.util.regex.Pattern;
 @Transactional
 public class Disclosures implements SocketmapLookup {
 
-    private static final Pattern PREMISES_MAILBOX = Pattern.compile("pharmacy\\.([a-z0-9]+)@nhs\\.net");
-
     @PersistenceContext
     EntityManager em;
 
@@ -53,6 +49,9 @@ public class Disclosures implements SocketmapLookup {
 
     @Inject
     Authorizer authorizer;
+
+    @Inject
+    PremisesMailboxes premisesMailboxes;
 
     @Inject
     AuditLog audit;
@@ -161,17 +160,7 @@ public class Disclosures implements SocketmapLookup {
     @Override
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<String> find(String mailbox) {
-        Matcher m = PREMISES_MAILBOX.matcher(mailbox);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        Optional<Organisation> premises;
-        try {
-            premises = organisations.findByOdsCode(OdsCode.of(m.group(1)));
-        } catch (uk.nhs.pharmacy.portal.platform.InvalidValueException e) {
-            return Optional.empty();
-        }
-        return premises.map(Organisation::getParent).flatMap(contractor ->
+        return premisesMailboxes.premisesOf(mailbox).map(Organisation::getParent).flatMap(contractor ->
                 Footer.of(contractor.getName(), em.find(Disclosure.class, contractor.getId())));
     }
 }

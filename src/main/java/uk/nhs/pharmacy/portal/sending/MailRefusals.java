@@ -5,18 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import uk.nhs.pharmacy.portal.account.MailAddress;
-import uk.nhs.pharmacy.portal.organisation.OdsCode;
-import uk.nhs.pharmacy.portal.organisation.OrganisationRepository;
-import uk.nhs.pharmacy.portal.platform.InvalidValueException;
 import uk.nhs.pharmacy.portal.platform.UkTime;
 import uk.nhs.pharmacy.portal.provisioning.SocketmapLookup;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Mail the content filter refused (an NHS number to a recipient outside the secure list), counted per
@@ -27,13 +21,11 @@ import java.util.regex.Pattern;
 @Transactional
 public class MailRefusals implements SocketmapLookup {
 
-    private static final Pattern PREMISES_MAILBOX = Pattern.compile("pharmacy\\.([a-z0-9]+)@" + Pattern.quote(MailAddress.DOMAIN));
-
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    OrganisationRepository organisations;
+    PremisesMailboxes premisesMailboxes;
 
     @Inject
     Clock clock;
@@ -46,16 +38,7 @@ public class MailRefusals implements SocketmapLookup {
     /** Counts one refusal for the premises whose mailbox the address is; NOTFOUND for any other address. */
     @Override
     public Optional<String> find(String mailbox) {
-        Matcher m = PREMISES_MAILBOX.matcher(mailbox);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        Long premises;
-        try {
-            premises = organisations.findByOdsCode(OdsCode.of(m.group(1))).map(o -> o.getId()).orElse(null);
-        } catch (InvalidValueException e) {
-            return Optional.empty();
-        }
+        Long premises = premisesMailboxes.premisesOf(mailbox).map(o -> o.getId()).orElse(null);
         if (premises == null) {
             return Optional.empty();
         }
