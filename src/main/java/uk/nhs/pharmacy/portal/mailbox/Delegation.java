@@ -157,6 +157,14 @@ public class Delegation implements java.io.Serializable {
         return revokedAt != null;
     }
 
+    /**
+     * {@link #isLiveAt} as a native SQL condition on a delegation table alias, with the instant as the
+     * given parameter (e.g. {@code liveSql("d", "?2")}).
+     */
+    public static String liveSql(String alias, String nowParameter) {
+        return alias + ".revoked_at IS NULL AND (" + alias + ".expires_at IS NULL OR " + alias + ".expires_at > " + nowParameter + ")";
+    }
+
     /** Live: not revoked and not past its expiry. */
     public boolean isLiveAt(Instant now) {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(now));

@@ -306,25 +306,86 @@ public class MailboxService {
      * or with no owner, it needs {@code confirmed}, and the audit records the confirmed exception.
      */
     public Delegation revoke(@NotNull Actor actor, long delegationId, @Reason String reason, boolean confirmed) {
-        Delegation delegation = liveDelegation(actor, delegationId);
+        return revokeChecked(actor, liveDelegation(actor, delegationId), reason, confirmed);
+    }
+
+    /**
+     * An access review's removal. The review has authorised the reviewer for this line (owners review
+     * their premises' access, which they cannot otherwise revoke); the minimum and owner rules and the
+     * confirmation hold as for any revoke. Audited and queued like any other.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Delegation revokeForReview(@NotNull Actor actor, @NotNull Delegation delegation, @Reason String reason,
+                                      boolean confirmed) {
+        if (delegation.isRevoked()) {
+            throw RuleViolation.because("refusal.mailbox.thisAccessWasAlready", UkTime.words(UkTime.dateOf(delegation.getRevokedAt())));
+        }
+        return revokeChecked(actor, delegation, reason, confirmed);
+    }
+
+    /**
+     * A review deadline's removal of access nobody reviewed: done only where no confirmation would be
+     * needed (the mailbox keeps its minimum and an owner). False, and nothing changed, otherwise.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean revokeUnreviewed(@NotNull Actor actor, @NotNull Delegation delegation, @Reason String reason) {
         Instant now = clock.instant();
-        String warning = null;
-        ConfirmationNeeded unconfirmed = null;
-        if (delegation.isLiveAt(now)) {
-            long[] counts = mailboxes.liveCounts(delegation.getMailbox().getId(), now);
-            if (counts[0] - 1 < SharedMailbox.MIN_LIVE_ACCOUNTS) {
-                warning = "leaves " + (counts[0] - 1) + " live accounts, below NHSmail's minimum of "
-                        + SharedMailbox.MIN_LIVE_ACCOUNTS;
-                unconfirmed = ConfirmationNeeded.because("confirm.revokeBelowMinimum", counts[0] - 1,
-                        delegation.getMailbox().getAddress(), SharedMailbox.MIN_LIVE_ACCOUNTS);
-            } else if (delegation.isOwner() && counts[1] <= 1) {
-                warning = "leaves no owner";
-                unconfirmed = ConfirmationNeeded.because("confirm.revokeLeavesNoOwner", delegation.getMailbox().getAddress());
-            }
+        if (!delegation.isLiveAt(now) || revokeWarning(delegation, now) != null) {
+            return false;
         }
+        revokeChecked(actor, delegation, reason, false);
+        return true;
+    }
+
+    /**
+     * An access review's change: a new last day for the access (null: none), set by the reviewer the
+     * review has authorised for this line. The day must be ahead. Audited.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Delegation setLastDayForReview(@NotNull Actor actor, @NotNull Delegation delegation, LocalDate lastDay,
+                                          @Reason String reason) {
+        if (delegation.isRevoked()) {
+            throw RuleViolation.because("refusal.mailbox.thisAccessWasAlready", UkTime.words(UkTime.dateOf(delegation.getRevokedAt())));
+        }
+        Instant newExpiry = UkTime.endOf(lastDay);
+        if (newExpiry != null && !newExpiry.isAfter(clock.instant())) {
+            throw RuleViolation.because("refusal.common.theLastDayMust");
+        }
+        LocalDate before = delegation.getLastDay();
+        delegation.extendTo(newExpiry);
+        audit.record(new AuditEntry(actor.username(), AuditAction.DELEGATION_EXPIRY_CHANGED,
+                new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), delegation.getAccount().getAddress().value()), delegation.getMailbox().getPremises().getId(),
+                Change.of(before == null ? "no last day" : "last day " + UkTime.words(before),
+                        lastDay == null ? "no last day" : "last day " + UkTime.words(lastDay)), reason));
+        return delegation;
+    }
+
+    /** What a revoke of live access would break, in the audit's words and as the confirmation it needs. */
+    private record RevokeWarning(String words, ConfirmationNeeded confirmation) {
+    }
+
+    /** The confirmation a revoke of this live access needs (below the minimum, or no owner left), or null. */
+    private RevokeWarning revokeWarning(Delegation delegation, Instant now) {
+        long[] counts = mailboxes.liveCounts(delegation.getMailbox().getId(), now);
+        if (counts[0] - 1 < SharedMailbox.MIN_LIVE_ACCOUNTS) {
+            return new RevokeWarning("leaves " + (counts[0] - 1) + " live accounts, below NHSmail's minimum of "
+                    + SharedMailbox.MIN_LIVE_ACCOUNTS, ConfirmationNeeded.because("confirm.revokeBelowMinimum", counts[0] - 1,
+                    delegation.getMailbox().getAddress(), SharedMailbox.MIN_LIVE_ACCOUNTS));
+        }
+        if (delegation.isOwner() && counts[1] <= 1) {
+            return new RevokeWarning("leaves no owner",
+                    ConfirmationNeeded.because("confirm.revokeLeavesNoOwner", delegation.getMailbox().getAddress()));
+        }
+        return null;
+    }
+
+    private Delegation revokeChecked(Actor actor, Delegation delegation, String reason, boolean confirmed) {
+        Instant now = clock.instant();
+        RevokeWarning unconfirmed = delegation.isLiveAt(now) ? revokeWarning(delegation, now) : null;
         if (unconfirmed != null && !confirmed) {
-            throw unconfirmed;
+            throw unconfirmed.confirmation();
         }
+        String warning = unconfirmed == null ? null : unconfirmed.words();
         String before = delegation.describe();
         delegation.revoke(actor.username(), now, reason);
         audit.record(new AuditEntry(actor.username(), AuditAction.DELEGATION_REVOKED,

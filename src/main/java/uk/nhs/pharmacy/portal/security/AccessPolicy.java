@@ -18,13 +18,14 @@ public final class AccessPolicy {
         return switch (actor.role()) {
             case NATIONAL_ADMIN -> action != Action.REQUEST_CHANGE;
             case LOA -> switch (action) {
-                case VIEW, MANAGE_ACCESS, MANAGE_ACCOUNTS, EXTEND_ACCESS, APPROVE_REQUEST, RUN_LEAVER, EDIT_DISCLOSURE ->
+                case VIEW, MANAGE_ACCESS, MANAGE_ACCOUNTS, EXTEND_ACCESS, APPROVE_REQUEST, RUN_LEAVER, EDIT_DISCLOSURE,
+                     MANAGE_REVIEWS, REVIEW_ACCESS ->
                         place != null && actor.scope().covers(place);
                 case SEARCH_AUDIT -> true; // the search itself is limited to the LOA's scope
                 case REQUEST_CHANGE, REGISTER_PREMISES, ADMINISTER_NATIONAL -> false;
             };
             case OWNER -> switch (action) {
-                case VIEW, EXTEND_ACCESS, REQUEST_CHANGE -> place != null && actor.scope().covers(place);
+                case VIEW, EXTEND_ACCESS, REQUEST_CHANGE, REVIEW_ACCESS -> place != null && actor.scope().covers(place);
                 case REGISTER_PREMISES, EDIT_DISCLOSURE -> place != null && ownsContractorOf(actor, place);
                 default -> false;
             };

@@ -29,6 +29,13 @@ public enum Action {
      * an LOA with one of its premises in scope (the service asks of a premises for LOAs).
      */
     EDIT_DISCLOSURE,
+    /**
+     * Start an access review campaign over organisations (the national team anywhere; an LOA over
+     * their scope), and decide review lines in place of reviewers who have not.
+     */
+    MANAGE_REVIEWS,
+    /** Decide a review line of a premises: keep, change or remove the access (its owners, its LOAs, the national team). */
+    REVIEW_ACCESS,
     /** Search and export the audit trail, within scope (the national team and LOAs; not owners). */
     SEARCH_AUDIT,
     /** National work: phases, registration queue, LOA appointments, reports. */

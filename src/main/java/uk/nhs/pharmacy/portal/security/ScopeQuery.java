@@ -51,15 +51,17 @@ public final class ScopeQuery {
      * numbers from the actor's scope, never text from a request, so they are written in.
      */
     public static String sqlCondition(Actor actor, String alias) {
-        if (isUnlimited(actor)) {
-            return "1 = 1";
-        }
+        return isUnlimited(actor) ? "1 = 1" : sqlCondition(actor.scope(), alias);
+    }
+
+    /** {@link #sqlCondition(Actor, String)} for a scope that is not a caller's (an access review's organisations). */
+    public static String sqlCondition(Scope scope, String alias) {
         List<String> parts = new ArrayList<>();
-        if (!actor.scope().areaIds().isEmpty()) {
-            parts.add(alias + ".area_id IN (" + ids(actor.scope().areaIds()) + ")");
+        if (!scope.areaIds().isEmpty()) {
+            parts.add(alias + ".area_id IN (" + ids(scope.areaIds()) + ")");
         }
-        if (!actor.scope().organisationIds().isEmpty()) {
-            String organisations = ids(actor.scope().organisationIds());
+        if (!scope.organisationIds().isEmpty()) {
+            String organisations = ids(scope.organisationIds());
             parts.add(alias + ".id IN (" + organisations + ")");
             parts.add(alias + ".parent_id IN (" + organisations + ")");
         }

@@ -397,6 +397,38 @@ class AuthorisationMatrixIT {
                 row("GET contractors/incomplete/by-area", "the completeness report by area",
                         f -> Call.json("GET", "contractors/incomplete/by-area", null, null), null, f -> "",
                         "N=OK LIN=OK LOUT=OK OWN=403 OTHER=403"),
+                // access reviews (a fresh campaign over the target; the owner of its contractor reviews it)
+                list("GET reviews", "the campaigns the reader may see",
+                        f -> f.withReview(id -> Call.json("GET", "reviews", null, f.lastReviewName())), OUTSIDE),
+                row("POST reviews", "start a campaign over the target",
+                        f -> Call.json("POST", "reviews", f.newReview(TARGET), null),
+                        f -> Call.json("POST", "reviews", f.newReview("FZZ99"), null), f -> f.reviewsNamed(),
+                        "N=OK LIN=OK LOUT=404 OWN=403 OTHER=404"),
+                row("GET reviews/{id}", "a campaign's progress",
+                        f -> f.withReview(id -> Call.json("GET", "reviews/" + id, null, f.lastReviewName())),
+                        f -> Call.json("GET", "reviews/999999999", null, null), f -> "",
+                        "N=OK LIN=OK LOUT=404 OWN=OK OTHER=404"),
+                row("GET reviews/{id}/premises", "a campaign's premises",
+                        f -> f.withReview(id -> Call.json("GET", "reviews/" + id + "/premises", null, TARGET)),
+                        f -> Call.json("GET", "reviews/999999999/premises", null, null), f -> "",
+                        "N=OK LIN=OK LOUT=404 OWN=OK OTHER=404"),
+                row("GET reviews/{id}/premises/{ods}", "the target's worklist",
+                        f -> f.withReview(id -> Call.json("GET", "reviews/" + id + "/premises/" + TARGET, null, "luke.bennett2@nhs.net")),
+                        f -> f.withReview(id -> Call.json("GET", "reviews/" + id + "/premises/FZZ99", null, null)), f -> "",
+                        "N=OK LIN=OK LOUT=404 OWN=OK OTHER=404"),
+                row("POST reviews/{id}/premises/{ods}/keep-recommended", "keep every line recommended keep",
+                        f -> f.withReview(id -> Call.json("POST", "reviews/" + id + "/premises/" + TARGET + "/keep-recommended", null, null)),
+                        f -> f.withReview(id -> Call.json("POST", "reviews/" + id + "/premises/FZZ99/keep-recommended", null, null)),
+                        f -> f.reviewOfTarget(), "N=OK LIN=OK LOUT=404 OWN=OK OTHER=404"),
+                row("POST reviews/{id}/lines/{delegationId}", "decide a line of the target (remove, with a reason)",
+                        f -> f.withReviewLine((id, line) -> Call.json("POST", "reviews/" + id + "/lines/" + line,
+                                "{\"decision\":\"REMOVE\",\"reason\":\"Matrix\",\"confirmed\":true}", null)),
+                        f -> Call.json("POST", "reviews/999999999/lines/1", "{\"decision\":\"KEEP\"}", null), f -> f.reviewOfTarget(),
+                        "N=OK LIN=OK LOUT=404 OWN=OK OTHER=404"),
+                row("GET reviews/{id}/evidence", "a campaign's evidence",
+                        f -> f.withReview(id -> Call.json("GET", "reviews/" + id + "/evidence", null, TARGET)),
+                        f -> Call.json("GET", "reviews/999999999/evidence", null, null), f -> "",
+                        "N=OK LIN=OK LOUT=404 OWN=OK OTHER=404"),
                 // the audit trail
                 row("GET audit/verify", "verify the audit trail", f -> Call.json("GET", "audit/verify", null, "\"head\""),
                         null, f -> "", "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),
@@ -731,6 +763,40 @@ class AuthorisationMatrixIT {
 
         String account(String account) {
             return national.callQuietly("GET", "accounts/" + account);
+        }
+
+        private long lastReview;
+        private String lastReviewName;
+
+        String lastReviewName() {
+            return lastReviewName;
+        }
+
+        String newReview(String ods) {
+            lastReviewName = "Matrix review " + unique();
+            return "{\"name\":\"" + lastReviewName + "\",\"scope\":[\"" + ods + "\"],\"startsOn\":\"" + LocalDate.now()
+                    + "\",\"deadline\":\"" + LocalDate.now().plusDays(30) + "\",\"atDeadline\":\"KEEP_AND_FLAG\"}";
+        }
+
+        /** A campaign over the target, started by the national team. */
+        Call withReview(Function<Long, Call> call) {
+            lastReview = expect(national, 201, "POST", "reviews", newReview(TARGET)).getJsonNumber("id").longValue();
+            return call.apply(lastReview);
+        }
+
+        /** A fresh access to the target, in a fresh campaign: its line goes to the owners. */
+        Call withReviewLine(java.util.function.BiFunction<Long, Long, Call> call) {
+            Access access = grant("\"lastDay\":\"" + LocalDate.now().plusDays(10) + "\",");
+            return withReview(id -> call.apply(id, access.id));
+        }
+
+        String reviewOfTarget() {
+            return national.callQuietly("GET", "reviews/" + lastReview + "/premises/" + TARGET);
+        }
+
+        String reviewsNamed() {
+            return String.valueOf(national.callQuietly("GET", "reviews?max=1000").split(java.util.regex.Pattern.quote(
+                    "\"" + lastReviewName + "\""), -1).length - 1);
         }
 
         private long hrToken;
