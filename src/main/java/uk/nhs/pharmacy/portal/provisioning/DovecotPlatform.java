@@ -54,6 +54,15 @@ public class DovecotPlatform implements MailPlatform {
     };
     private static final int MAX_OPEN = 16;
 
+    /** Dovecot's last_login dictionary (e.g. {@code file:/var/lib/dovecot/last-login.dict}), or empty if not kept. */
+    private String lastLoginDict = "";
+
+    /** Reads sign-ins from Dovecot's last_login plugin's dictionary, through doveadm. */
+    public DovecotPlatform withLastLoginDict(String dict) {
+        this.lastLoginDict = dict == null ? "" : dict.strip();
+        return this;
+    }
+
     public DovecotPlatform(String host, int port, String masterUser, String masterPassword, List<String> doveadm) {
         this.host = host;
         this.port = port;
@@ -170,6 +179,49 @@ public class DovecotPlatform implements MailPlatform {
             Thread.currentThread().interrupt();
             throw new PlatformException("interrupted while disconnecting " + person, e);
         }
+    }
+
+    /**
+     * The last_login plugin's keys ({@code shared/last-login/<user>}, the default {@code last_login_key},
+     * value in seconds since the epoch), all of them through {@code doveadm dict iter}.
+     */
+    @Override
+    public Map<String, java.time.Instant> lastSignIns() throws PlatformException {
+        if (lastLoginDict.isEmpty() || doveadm.isEmpty()) {
+            return Map.of();
+        }
+        List<String> command = new ArrayList<>(doveadm);
+        command.addAll(List.of("-f", "tab", "dict", "iter", lastLoginDict, LAST_LOGIN_PREFIX));
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new PlatformException("doveadm dict iter " + lastLoginDict + " failed: "
+                        + new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip());
+            }
+            return parseLastLogins(output);
+        } catch (IOException e) {
+            throw new PlatformException("doveadm could not run: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted while reading sign-ins", e);
+        }
+    }
+
+    static final String LAST_LOGIN_PREFIX = "shared/last-login/";
+
+    /** doveadm's tab format: a header line "key	value", then one key and its value per line. */
+    static Map<String, java.time.Instant> parseLastLogins(String output) {
+        Map<String, java.time.Instant> signIns = new HashMap<>();
+        for (String line : output.split("\\R")) {
+            String[] cells = line.split("\t");
+            if (cells.length == 2 && cells[0].startsWith(LAST_LOGIN_PREFIX) && cells[1].strip().matches("\\d{1,12}")) {
+                signIns.put(cells[0].substring(LAST_LOGIN_PREFIX.length()).toLowerCase(Locale.ROOT),
+                        java.time.Instant.ofEpochSecond(Long.parseLong(cells[1].strip())));
+            }
+        }
+        return signIns;
     }
 
     @Override

@@ -28,6 +28,14 @@ public interface MailPlatform {
     /** The rights each person holds on the mailbox now, as the platform reports them (for reconciliation). */
     Map<String, Set<String>> readRights(String mailbox) throws PlatformException;
 
+    /**
+     * When each person last signed in, where the platform records it (addresses in lower case); empty
+     * where it cannot tell. Read periodically by {@link SignInImport} for the access reviews' worklist.
+     */
+    default Map<String, java.time.Instant> lastSignIns() throws PlatformException {
+        return Map.of();
+    }
+
     /** The platform refused or could not be reached; the dispatcher retries. */
     class PlatformException extends Exception {
         public PlatformException(String message, Throwable cause) {

@@ -41,6 +41,11 @@ public class PlatformSettings {
     @ConfigProperty(name = "platform.doveadm", defaultValue = "doveadm")
     String doveadm;
 
+    /** Dovecot's last_login dictionary, as its plugin is configured (empty: sign-ins are not read). */
+    @Inject
+    @ConfigProperty(name = "platform.lastLogin.dict", defaultValue = " ")
+    String lastLoginDict;
+
     public boolean isConfigured() {
         return !"none".equalsIgnoreCase(kind.strip());
     }
@@ -56,6 +61,7 @@ public class PlatformSettings {
         }
         List<String> command = doveadm.isBlank() ? List.of() : Arrays.asList(doveadm.strip().split("\\s+"));
         return new DovecotPlatform(imapHost, imapPort, masterUser,
-                masterPassword.orElseThrow(() -> new IllegalStateException("platform.master.password is required")), command);
+                masterPassword.orElseThrow(() -> new IllegalStateException("platform.master.password is required")), command)
+                .withLastLoginDict(lastLoginDict);
     }
 }

@@ -51,6 +51,8 @@ class AccessibilityIT {
             check("national", page);
         }
         check("national", "leaver.xhtml?id=" + aScheduledLeaverCase());
+        check("national", "reviews.xhtml");
+        check("national", "review.xhtml?id=" + aReviewOfFm664());
         check("national", "premises.xhtml?ods=ZZ999"); // not found, in the layout
         assertNone();
     }
@@ -63,6 +65,10 @@ class AccessibilityIT {
                 "disclosures.xhtml", "contractor.xhtml?ods=" + HrSystems.contractorCode("A1 Pharmacy"))) {
             check("loa.bolton", page);
         }
+        long review = aReviewOfFm664();
+        check("loa.bolton", "reviews.xhtml");
+        check("loa.bolton", "review.xhtml?id=" + review);
+        check("loa.bolton", "review-premises.xhtml?id=" + review + "&ods=FM664");
         followFirst("loa.bolton", "premises.xhtml?ods=FM664", "a.person-link");
         browser.open("premises.xhtml?ods=FM664");
         browser.submit(By.id("grantForm:grant"));
@@ -84,6 +90,12 @@ class AccessibilityIT {
             check("owner.a1", page);
         }
         followFirst("owner.a1", "premises.xhtml?ods=FM664", "#requestLink");
+        long review = aReviewOfFm664();
+        check("owner.a1", "reviews.xhtml");
+        check("owner.a1", "review.xhtml?id=" + review);
+        check("owner.a1", "review-premises.xhtml?id=" + review + "&ods=FM664");
+        browser.submit(By.cssSelector("[id$=':choose']"));
+        scan("owner.a1", "review-premises.xhtml: the change-or-remove form open");
         assertNone();
     }
 
@@ -125,6 +137,24 @@ class AccessibilityIT {
     }
 
     /** A leaver case a month ahead for a new account at FM664 (it changes nothing before then), made through the API. */
+    /** A fresh access review of FM664 (A1 Pharmacy, Bolton), started by the national team, with a locum to review. */
+    private static long aReviewOfFm664() throws IOException {
+        try {
+            ApiClient api = new ApiClient(SharedPortal.baseUrl());
+            api.signIn("national");
+            String account = api.expect(201, "POST", "accounts", "{\"homeOdsCode\":\"FM664\",\"firstName\":\"Axe\","
+                    + "\"lastName\":\"Reviewed\",\"jobRole\":\"LOCUM_PHARMACIST\",\"mobileDevice\":false}").getString("address");
+            api.expect(201, "POST", "delegations", "{\"odsCode\":\"FM664\",\"account\":\"" + account
+                    + "\",\"permissions\":[\"FULL_ACCESS\"],\"owner\":false,\"lastDay\":null,\"reason\":\"Accessibility check\"}");
+            return api.expect(201, "POST", "reviews", "{\"name\":\"Accessibility review\",\"scope\":[\"FM664\"],\"startsOn\":\""
+                    + java.time.LocalDate.now() + "\",\"deadline\":\"" + java.time.LocalDate.now().plusDays(28)
+                    + "\",\"atDeadline\":\"KEEP_AND_FLAG\"}").getJsonNumber("id").longValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
     private static long aScheduledLeaverCase() throws Exception {
         ApiClient api = new ApiClient(SharedPortal.baseUrl());
         api.signIn("loa.bolton");

@@ -69,6 +69,11 @@ final class ApiClient {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A download (a PDF, a spreadsheet) in the same session, as bytes. */
+    HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** A form post to a page (a Faces postback) in the same session. */
     HttpResponse<String> postForm(String path, String form) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(baseUrl + path))

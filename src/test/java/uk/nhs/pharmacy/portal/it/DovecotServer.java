@@ -120,9 +120,10 @@ final class DovecotServer implements AutoCloseable {
                   list = children
                 }
                 protocol imap {
-                  mail_plugins = $mail_plugins imap_acl
+                  mail_plugins = $mail_plugins imap_acl last_login
                 }
                 plugin {
+                  last_login_dict = file:%1$s/dict/last-login.dict
                   acl = vfile::cache_secs=0
                   acl_shared_dict = file:%1$s/dict/shared-mailboxes.db
                   acl_user = %%u
@@ -132,6 +133,11 @@ final class DovecotServer implements AutoCloseable {
         run("/usr/sbin/dovecot", "-c", config().toString());
         awaitLogin();
         return this;
+    }
+
+    /** The last_login plugin's dictionary, as the portal's {@code platform.lastLogin.dict} names it. */
+    String lastLoginDict() {
+        return "file:" + dir + "/dict/last-login.dict";
     }
 
     /** Starts Dovecot again with the configuration already written (after {@link #stop()}). */

@@ -178,7 +178,46 @@ class FacesMatrixIT {
                     fields.put("disclosureForm:save", "");
                     return new Form(fields, () -> national().callQuietly("GET", "contractors/" + HrSystems.contractorCode("Cohens Chemist")
                             + "/disclosure").contains(name) ? "saved " + name : "none");
-                }, AuthorisationMatrixIT.expect("N=OK LIN=OK LOUT=OK OWN=OK ELSE=404 OTHER=404")));
+                }, AuthorisationMatrixIT.expect("N=OK LIN=OK LOUT=OK OWN=OK ELSE=404 OTHER=404")),
+                new Row("start an access review over the target (access reviews page, start form)", "reviews.xhtml", () -> {
+                    String name = "Faces review " + AuthorisationMatrixIT.Fixtures.letters(COUNTER.incrementAndGet() * 104_729
+                            + (int) (System.nanoTime() % 10_000));
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("startForm", "startForm");
+                    fields.put("startForm:name", name);
+                    fields.put("startForm:scope", TARGET);
+                    fields.put("startForm:startsOn:input", LocalDate.now().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+                    fields.put("startForm:deadline:input", LocalDate.now().plusDays(28).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+                    fields.put("startForm:atDeadline", "KEEP_AND_FLAG");
+                    fields.put("startForm:create", "");
+                    return new Form(fields, () -> national().callQuietly("GET", "reviews?max=1000").contains("\"" + name + "\"") ? "started " + name : "none");
+                }, AuthorisationMatrixIT.expect("N=OK LIN=OK LOUT=404 OWN=403 OTHER=404")),
+                new Row("keep every access recommended keep (a fresh review of the target, worklist)", "review-premises.xhtml?id={campaign}&ods=%s", () -> {
+                    long campaign = freshReviewWithALineToKeep();
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("worklistForm", "worklistForm");
+                    fields.put("worklistForm:keepRecommended", "");
+                    return new Form(fields, () -> String.valueOf(national().callQuietly("GET", "reviews/" + campaign + "/premises/" + TARGET)
+                            .split("\"decision\":\"KEEP\"", -1).length - 1) + " kept");
+                }, AuthorisationMatrixIT.expect("N=OK LIN=OK LOUT=404 OWN=OK OTHER=404")));
+    }
+
+    /** The campaign the current review row's cell posts to: {@code {campaign}} in its page. */
+    private static long currentCampaign;
+
+    /** A fresh access to the target (recommended keep: recent, with a last day), then a fresh campaign over the target. */
+    private static long freshReviewWithALineToKeep() {
+        try {
+            String account = freshAccount();
+            national().expect(201, "POST", "delegations", "{\"odsCode\":\"" + TARGET + "\",\"account\":\"" + account
+                    + "\",\"permissions\":[\"FULL_ACCESS\"],\"owner\":false,\"lastDay\":\"" + LocalDate.now().plusDays(9) + "\",\"reason\":\"Faces matrix\"}");
+            currentCampaign = national().expect(201, "POST", "reviews", "{\"name\":\"Faces keep " + COUNTER.incrementAndGet()
+                    + "\",\"scope\":[\"" + TARGET + "\"],\"startsOn\":\"" + LocalDate.now() + "\",\"deadline\":\""
+                    + LocalDate.now().plusDays(28) + "\",\"atDeadline\":\"KEEP_AND_FLAG\"}").getJsonNumber("id").longValue();
+            return currentCampaign;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
@@ -215,6 +254,7 @@ class FacesMatrixIT {
     /** Opens the page for the role's own premises and posts the form against the target's. */
     private static HttpResponse<String> attack(ApiClient client, String page, String ownPremises, Map<String, String> fields)
             throws Exception {
+        page = page.replace("{campaign}", String.valueOf(currentCampaign));
         HttpResponse<String> donor = client.page(page.formatted(ownPremises));
         StringBuilder body = new StringBuilder(fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&")));

@@ -68,6 +68,7 @@ class PlatformIT {
                         "-Dplatform.master.user=" + DovecotServer.MASTER,
                         "-Dplatform.master.password=" + DovecotServer.MASTER_PASSWORD,
                         "-Dplatform.doveadm=" + dovecot.doveadm(), "-Dplatform.backoff.millis=200",
+                        "-Dplatform.lastLogin.dict=" + dovecot.lastLoginDict(), "-Dportal.signIns.seconds=1",
                         "-Dplatform.socketmap.port=" + SOCKETMAP_PORT),
                 new File("target/it-portal-platform.log"));
         api = new ApiClient("http://127.0.0.1:" + PORT + "/");
@@ -531,4 +532,29 @@ class PlatformIT {
             }
         }
     }
+
+    @Test
+    void aReviewerSeesWhenTheDelegateLastSignedInOverImap() throws Exception {
+        String ods = COHENS.get(7);
+        grant(ods, "\"FULL_ACCESS\"", false);
+        try (Store signedIn = leoSession()) {
+            assertThat(signedIn.isConnected()).isTrue();
+        }
+        Instant signedInAbout = Instant.now();
+        long campaign = api.expect(201, "POST", "reviews", "{\"name\":\"Platform review\",\"scope\":[\"" + ods + "\"],\"startsOn\":\""
+                + java.time.LocalDate.now() + "\",\"deadline\":\"" + java.time.LocalDate.now().plusDays(14)
+                + "\",\"atDeadline\":\"KEEP_AND_FLAG\"}").getJsonNumber("id").longValue();
+        Instant start = Instant.now();
+        JsonObject leo;
+        do {
+            leo = jakarta.json.Json.createReader(new java.io.StringReader(api.call("GET", "reviews/" + campaign + "/premises/" + ods, null).body()))
+                    .readArray().getValuesAs(JsonObject.class).stream().filter(l -> l.getString("address").equals(LEO)).findFirst().orElseThrow();
+            assertThat(Duration.between(start, Instant.now())).as("Dovecot's last_login read by the portal").isLessThan(Duration.ofSeconds(30));
+            Thread.sleep(200);
+        } while (!leo.containsKey("lastSignIn") || leo.isNull("lastSignIn"));
+        Instant lastSignIn = Instant.parse(leo.getString("lastSignIn").replaceAll("\\[.*\\]$", ""));
+        assertThat(Duration.between(lastSignIn, signedInAbout).abs()).isLessThan(Duration.ofSeconds(10));
+        assertThat(leo.getString("recommendation")).as("a recent sign-in does not hide a locum with no last day").isEqualTo("LOCUM_WITH_NO_LAST_DAY");
+    }
+
 }
