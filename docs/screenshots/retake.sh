@@ -3,7 +3,7 @@
 # Usage: bash docs/screenshots/retake.sh   (needs Chromium, as the browser tests do)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-mvn -B -q verify -Dskip.surefire.tests=true -Dit.test='SignInIT,PremisesAccessIT,LeaverJourneyIT,AccessibilityIT,HrSystemsJourneyIT,SafeSendingIT'
+mvn -B -q verify -Dskip.surefire.tests=true -Dit.test='SignInIT,PremisesAccessIT,LeaverJourneyIT,AccessibilityIT,HrSystemsJourneyIT,SafeSendingIT,ReviewJourneyIT'
 shots=target/screenshots
 cp "$shots/home-loa.bolton.png" docs/screenshots/home-loa-bolton.png
 cp "$shots/home-owner.cohens.png" docs/screenshots/home-owner-cohens.png
@@ -12,4 +12,5 @@ cp "$shots/leaver-closed.png" docs/screenshots/leaver-case.png
 cp "$shots/premises-390px.png" docs/screenshots/premises-390px.png
 cp "$shots/hr-systems.png" docs/screenshots/hr-systems.png
 cp "$shots/disclosure-footer.png" docs/screenshots/disclosure-footer.png
+cp "$shots/review-worklist.png" docs/screenshots/review-worklist.png
 echo "docs/screenshots retaken from $shots"
