@@ -16,6 +16,7 @@ import java.time.Instant;
 public class ReviewRun {
 
     static final int BATCH = 500;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ReviewRun.class.getName());
 
     @Inject
     ReviewSteps steps;
@@ -35,8 +36,13 @@ public class ReviewRun {
         }
         int closed = 0;
         for (Long id : steps.due(CampaignState.OPEN, now)) {
+            long began = System.nanoTime();
+            AtDeadline rule = steps.atDeadline(id);
             settle(id, now);
-            steps.close(id, now);
+            ReviewCampaign campaign = steps.close(id, now);
+            long millis = (System.nanoTime() - began) / 1_000_000;
+            LOG.info(() -> "Access review " + id + " closed at its deadline: " + campaign.getLinesTotal() + " lines, " + rule
+                    + ", in " + millis + " ms");
             closed++;
         }
         return new Outcome(started, reminded, closed);
