@@ -39,6 +39,7 @@ public class ReviewPremisesView implements Serializable {
     private Long id;
     private String ods;
     private ReviewCampaign campaign;
+    private String premisesName;
     private List<WorkLine> lines;
     private WorkLine choosing;
     private Decision decision = Decision.REMOVE;
@@ -49,8 +50,10 @@ public class ReviewPremisesView implements Serializable {
 
     public void load() throws IOException {
         try {
-            campaign = queries.campaign(currentUser.actor(), id == null ? -1 : id);
-            lines = queries.worklist(currentUser.actor(), id, OdsCode.of(ods == null ? "" : ods));
+            ReviewQueries.Worklist worklist = queries.worklistOf(currentUser.actor(), id == null ? -1 : id, OdsCode.of(ods == null ? "" : ods));
+            campaign = worklist.campaign();
+            premisesName = worklist.premises().getName();
+            lines = worklist.lines();
         } catch (RuntimeException e) {
             Failure.Kind kind = Failure.of(e).kind();
             if (kind != Failure.Kind.NOT_FOUND && kind != Failure.Kind.INVALID) {
@@ -113,6 +116,10 @@ public class ReviewPremisesView implements Serializable {
 
     public Decision[] getChoices() {
         return new Decision[]{Decision.CHANGE, Decision.REMOVE};
+    }
+
+    public String getPremisesName() {
+        return premisesName;
     }
 
     public ReviewCampaign getCampaign() {

@@ -166,6 +166,11 @@ public class ReviewQueries {
     /** The campaign's premises in the reader's scope, with their lines and how many are pending; pending first, then by name. */
     public List<PremisesLines> premises(@NotNull Actor actor, long campaignId, boolean pendingOnly, int first, int max) {
         campaign(actor, campaignId);
+        return premisesSeen(actor, campaignId, pendingOnly, first, max);
+    }
+
+    /** {@link #premises} for a campaign the reader has already been shown (its progress). */
+    List<PremisesLines> premisesSeen(Actor actor, long campaignId, boolean pendingOnly, int first, int max) {
         List<Object[]> rows = ScopeQuery.bind(em.createQuery("select p.odsCode, p.name, count(l), sum(case when l.decision is null then 1 else 0 end)"
                         + " from ReviewLine l join Organisation p on p.id = l.premisesId where l.campaignId = :c and "
                         + ScopeQuery.condition(actor, "p") + " group by p.odsCode, p.name"
@@ -182,10 +187,28 @@ public class ReviewQueries {
                 Long.class), actor).setParameter("c", campaignId).getSingleResult();
     }
 
+    /** A premises' worklist with the campaign and the premises it belongs to. */
+    public record Worklist(ReviewCampaign campaign, Organisation premises, List<WorkLine> lines) implements java.io.Serializable {
+    }
+
     /** The worklist of one premises: found and in the reader's scope, else not found. */
     public List<WorkLine> worklist(@NotNull Actor actor, long campaignId, @NotNull OdsCode premisesCode) {
+        return worklistOf(actor, campaignId, premisesCode).lines();
+    }
+
+    /**
+     * {@link #worklist} with its campaign and premises. A premises in the reader's scope with lines in
+     * the campaign makes the campaign visible to them; only a premises without lines needs the
+     * campaign's own visibility asked (a reader with nothing in it gets not found).
+     */
+    public Worklist worklistOf(@NotNull Actor actor, long campaignId, @NotNull OdsCode premisesCode) {
         Organisation premises = authorizer.found(actor, Action.VIEW, organisations.findByOdsCode(premisesCode), o -> o);
-        return worklist(actor, campaign(actor, campaignId), premises);
+        ReviewCampaign campaign = Optional.ofNullable(em.find(ReviewCampaign.class, campaignId)).orElseThrow(NotFound::new);
+        List<WorkLine> lines = worklist(actor, campaign, premises);
+        if (lines.isEmpty()) {
+            campaign(actor, campaignId);
+        }
+        return new Worklist(campaign, premises, lines);
     }
 
     List<WorkLine> worklist(Actor actor, ReviewCampaign campaign, Organisation premises) {
@@ -194,24 +217,32 @@ public class ReviewQueries {
         if (lines.isEmpty()) {
             return List.of();
         }
-        Map<Long, Delegation> delegations = em.createQuery("select d from Delegation d join fetch d.account where d.id in :ids", Delegation.class)
-                .setParameter("ids", lines.stream().map(ReviewLine::getDelegationId).toList()).getResultList().stream()
-                .collect(Collectors.toMap(Delegation::getId, Function.identity()));
+        // each access with its person, and the ids of the person's home and of its contractor, in one query
+        Map<Long, Object[]> delegations = new java.util.HashMap<>();
+        for (Object[] row : em.createQuery("select d, a, h.id, hp.id from Delegation d join d.account a join a.homeOrganisation h"
+                        + " left join h.parent hp where d.id in :ids", Object[].class)
+                .setParameter("ids", lines.stream().map(ReviewLine::getDelegationId).toList()).getResultList()) {
+            delegations.put(((Delegation) row[0]).getId(), row);
+        }
         Map<String, Instant> signIns = em.createQuery("select s from MailSignIn s where s.address in :addresses", MailSignIn.class)
-                .setParameter("addresses", delegations.values().stream().map(d -> d.getAccount().getAddress().value()).distinct().toList())
+                .setParameter("addresses", delegations.values().stream().map(r -> ((PersonalAccount) r[1]).getAddress().value())
+                        .distinct().toList())
                 .getResultList().stream().collect(Collectors.toMap(MailSignIn::getAddress, MailSignIn::getLastSignIn));
         Instant now = clock.instant();
         boolean mayReview = authorizer.may(actor, Action.REVIEW_ACCESS, premises);
+        Long contractorId = premises.getParent() == null ? null : premises.getParent().getId();
         List<WorkLine> work = new ArrayList<>();
         for (ReviewLine line : lines) {
-            Delegation d = delegations.get(line.getDelegationId());
-            PersonalAccount a = d.getAccount();
+            Object[] row = delegations.get(line.getDelegationId());
+            Delegation d = (Delegation) row[0];
+            PersonalAccount a = (PersonalAccount) row[1];
             Instant signIn = signIns.get(a.getAddress().value());
             boolean mayDecide = mayReview && campaign.isOpen() && line.isPending()
                     && !Objects.equals(actor.personalAccountId(), line.getAccountId())
                     && !(actor.is(Role.OWNER) && line.getReviewer() == ReviewerKind.LOA);
             work.add(new WorkLine(campaign.getId(), d.getId(), a.displayName(), a.getAddress().value(), a.getJobRole(), a.getStatus(),
-                    homeHere(a, premises), d.getPermissions(), d.isOwner(), d.getGrantedBy(), d.getGrantedAt(), d.getLastDay(),
+                    homeHere((Long) row[2], (Long) row[3], premises.getId(), contractorId), d.getPermissions(), d.isOwner(),
+                    d.getGrantedBy(), d.getGrantedAt(), d.getLastDay(),
                     d.isLiveAt(now), signIn, Recommendation.of(a.getStatus(), a.getJobRole(), d.getExpiresAt(), d.getGrantedAt(), signIn, now),
                     line.getReviewer(), line.getDecision(), line.getDecisionReason(), line.getDecidedBy(), line.getDecidedFor(),
                     line.getDecidedAt(), mayDecide));
@@ -226,18 +257,10 @@ public class ReviewQueries {
         return authorizer.found(actor, Action.VIEW, organisations.find(line.getPremisesId()), o -> o).getOdsCode();
     }
 
-    /** Whether the person's home organisation is still this premises' contractor (the contractor, or one of its premises). */
-    private static boolean homeHere(PersonalAccount account, Organisation premises) {
-        Organisation home = account.getHomeOrganisation();
-        Organisation contractor = premises.getParent();
-        if (home == null) {
-            return false;
-        }
-        if (home.getId().equals(premises.getId())) {
-            return true;
-        }
-        return contractor != null && (home.getId().equals(contractor.getId())
-                || (home.getParent() != null && home.getParent().getId().equals(contractor.getId())));
+    /** Whether the person's home is still this premises' contractor: the premises, the contractor, or another of its premises. */
+    private static boolean homeHere(Long homeId, Long homeParentId, Long premisesId, Long contractorId) {
+        return homeId.equals(premisesId)
+                || (contractorId != null && (homeId.equals(contractorId) || contractorId.equals(homeParentId)));
     }
 
     /**

@@ -139,8 +139,10 @@ public class ReviewSteps {
     public int revokeUndecided(long campaignId, Instant now, int max) {
         List<ReviewLine> lines = em.createQuery("select l from ReviewLine l where l.campaignId = :c and l.decision is null"
                 + " order by l.delegationId", ReviewLine.class).setParameter("c", campaignId).setMaxResults(max).getResultList();
+        java.util.Map<Long, Delegation> delegations = mailboxes.delegationsWithParties(lines.stream().map(ReviewLine::getDelegationId).toList())
+                .stream().collect(java.util.stream.Collectors.toMap(Delegation::getId, d -> d));
         for (ReviewLine line : lines) {
-            Delegation delegation = mailboxes.findDelegation(line.getDelegationId()).orElseThrow();
+            Delegation delegation = delegations.get(line.getDelegationId());
             if (mailboxService.revokeUnreviewed(system, delegation, NOT_REVIEWED + " (access review " + campaignId + ")")) {
                 line.decide(Decision.REVOKED_AT_DEADLINE, NOT_REVIEWED, system.username(), null, now);
             } else {

@@ -53,7 +53,7 @@ public class ReviewView implements Serializable {
             PageNotFound.render();
             return;
         }
-        premises = queries.premises(currentUser.actor(), id, pendingOnly, first, PAGE);
+        premises = queries.premisesSeen(currentUser.actor(), id, pendingOnly, first, PAGE);
         premisesTotal = queries.countPremises(currentUser.actor(), id, pendingOnly);
     }
 

@@ -137,6 +137,7 @@ class ServiceEntryPointsTest {
             entry("ReviewQueries#premises", "REST GET reviews/{id}/premises"),
             entry("ReviewQueries#countPremises", "REST GET reviews/{id}/premises"),
             entry("ReviewQueries#worklist", "REST GET reviews/{id}/premises/{ods}"),
+            entry("ReviewQueries#worklistOf", "REST GET reviews/{id}/premises/{ods}"),
             entry("ReviewQueries#premisesOfLine", "REST POST reviews/{id}/lines/{delegationId}"),
             entry("ReviewQueries#evidence", "REST GET reviews/{id}/evidence"),
             entry("MailboxService#revokeForReview", "REST POST reviews/{id}/lines/{delegationId}"),
