@@ -1,5 +1,7 @@
 package uk.nhs.pharmacy.portal.compliance;
 
+import uk.nhs.pharmacy.portal.mailbox.SharedMailbox;
+import uk.nhs.pharmacy.portal.mailbox.Delegation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -120,15 +122,14 @@ public class ComplianceReports {
                     + "SELECT o.ods_code, o.name, a.name AS area_name, o.numsas, "
                     + "(SELECT MIN(m.address) FROM shared_mailbox m WHERE m.premises_id = o.id AND m.status = 'ACTIVE') AS mailbox "
                     + premises + ") t";
-            case MINIMUM -> "SELECT t.*, CASE WHEN t.live_accounts < 2 AND t.owners = 0 THEN 'FEWER_THAN_2_AND_NO_OWNER' "
-                    + "WHEN t.live_accounts < 2 THEN 'FEWER_THAN_2' ELSE 'NO_OWNER' END AS outcome FROM ("
+            case MINIMUM -> "SELECT t.*, CASE WHEN t.live_accounts < " + SharedMailbox.MIN_LIVE_ACCOUNTS + " AND t.owners = 0 THEN 'FEWER_THAN_2_AND_NO_OWNER' "
+                    + "WHEN t.live_accounts < " + SharedMailbox.MIN_LIVE_ACCOUNTS + " THEN 'FEWER_THAN_2' ELSE 'NO_OWNER' END AS outcome FROM ("
                     + "SELECT o.ods_code, o.name, a.name AS area_name, m.address, "
-                    + "(SELECT COUNT(*) FROM delegation d WHERE d.mailbox_id = m.id AND d.revoked_at IS NULL "
-                    + "AND (d.expires_at IS NULL OR d.expires_at > ?1)) AS live_accounts, "
-                    + "(SELECT COUNT(*) FROM delegation d WHERE d.mailbox_id = m.id AND d.revoked_at IS NULL "
-                    + "AND (d.expires_at IS NULL OR d.expires_at > ?1) AND d.mailbox_owner = TRUE) AS owners "
+                    + "(SELECT COUNT(*) FROM delegation d WHERE d.mailbox_id = m.id AND " + Delegation.liveSql("d", "?1") + ") AS live_accounts, "
+                    + "(SELECT COUNT(*) FROM delegation d WHERE d.mailbox_id = m.id AND " + Delegation.liveSql("d", "?1")
+                    + " AND d.mailbox_owner = TRUE) AS owners "
                     + premises.replace("FROM organisation o ", "FROM organisation o JOIN shared_mailbox m ON m.premises_id = o.id "
-                    + "AND m.status IN ('ACTIVE', 'LEGACY_NON_CONFORMING') ") + ") t WHERE t.live_accounts < 2 OR t.owners = 0";
+                    + "AND m.status IN ('ACTIVE', 'LEGACY_NON_CONFORMING') ") + ") t WHERE t.live_accounts < " + SharedMailbox.MIN_LIVE_ACCOUNTS + " OR t.owners = 0";
         };
     }
 

@@ -1,5 +1,7 @@
 package uk.nhs.pharmacy.portal.home;
 
+import uk.nhs.pharmacy.portal.mailbox.SharedMailbox;
+import uk.nhs.pharmacy.portal.mailbox.Delegation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,7 +26,7 @@ import java.util.List;
 @ApplicationScoped
 public class HomeService {
 
-    private static final String LIVE = "d.revokedAt is null and (d.expiresAt is null or d.expiresAt > :now)";
+    private static final String LIVE = Delegation.LIVE;
 
     @PersistenceContext
     EntityManager em;
@@ -51,13 +53,12 @@ public class HomeService {
         long withoutMailbox = number(premisesCounts[1]);
         @SuppressWarnings("unchecked")
         List<Object[]> byStatus = em.createNativeQuery("SELECT x.status, COUNT(*), SUM(x.live), "
-                        + "SUM(CASE WHEN x.live < 2 THEN 1 ELSE 0 END), SUM(CASE WHEN x.owners = 0 THEN 1 ELSE 0 END), SUM(x.expiring) "
+                        + "SUM(CASE WHEN x.live < " + SharedMailbox.MIN_LIVE_ACCOUNTS + " THEN 1 ELSE 0 END), SUM(CASE WHEN x.owners = 0 THEN 1 ELSE 0 END), SUM(x.expiring) "
                         + "FROM (SELECT m.id, m.status, COUNT(d.id) AS live, "
                         + "COALESCE(SUM(CASE WHEN d.mailbox_owner THEN 1 ELSE 0 END), 0) AS owners, "
                         + "COALESCE(SUM(CASE WHEN d.expires_at <= ?2 THEN 1 ELSE 0 END), 0) AS expiring "
                         + "FROM shared_mailbox m JOIN organisation o ON o.id = m.premises_id "
-                        + "LEFT JOIN delegation d ON d.mailbox_id = m.id AND d.revoked_at IS NULL "
-                        + "AND (d.expires_at IS NULL OR d.expires_at > ?1) "
+                        + "LEFT JOIN delegation d ON d.mailbox_id = m.id AND " + Delegation.liveSql("d", "?1") + " "
                         + "WHERE " + scope + " GROUP BY m.id, m.status) x GROUP BY x.status")
                 .setParameter(1, Timestamp.from(now))
                 .setParameter(2, Timestamp.from(now.plus(Duration.ofDays(7))))

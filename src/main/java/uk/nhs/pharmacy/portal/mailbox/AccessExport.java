@@ -80,8 +80,8 @@ public class AccessExport {
         long after = 0;
         while (true) {
             TypedQuery<Delegation> query = em.createQuery("select d from Delegation d join fetch d.account a "
-                    + "join fetch d.mailbox m join fetch m.premises o where d.id > :after and d.revokedAt is null "
-                    + "and (d.expiresAt is null or d.expiresAt > :now) and " + ScopeQuery.condition(actor, "o")
+                    + "join fetch d.mailbox m join fetch m.premises o where d.id > :after and "
+                    + Delegation.LIVE + " and " + ScopeQuery.condition(actor, "o")
                     + " order by d.id", Delegation.class);
             List<Delegation> batch = ScopeQuery.bind(query, actor).setParameter("after", after).setParameter("now", now)
                     .setMaxResults(BATCH).getResultList();

@@ -158,6 +158,12 @@ public class Delegation implements java.io.Serializable {
     }
 
     /**
+     * {@link #isLiveAt} as a JPQL condition on a delegation alias {@code d}, with the instant as the
+     * parameter {@code :now}: the one form every query of live access uses.
+     */
+    public static final String LIVE = "d.revokedAt is null and (d.expiresAt is null or d.expiresAt > :now)";
+
+    /**
      * {@link #isLiveAt} as a native SQL condition on a delegation table alias, with the instant as the
      * given parameter (e.g. {@code liveSql("d", "?2")}).
      */

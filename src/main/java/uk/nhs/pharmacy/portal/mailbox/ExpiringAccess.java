@@ -26,7 +26,7 @@ public class ExpiringAccess {
     private static final Map<String, String> SORTS = Map.of(
             "expiresAt", "d.expiresAt", "account", "a.address", "premises", "o.odsCode");
     private static final String FROM = " from Delegation d join d.account a join d.mailbox m join m.premises o "
-            + "where d.revokedAt is null and d.expiresAt > :now and d.expiresAt <= :until and ";
+            + "where " + Delegation.LIVE + " and d.expiresAt <= :until and ";
 
     @PersistenceContext
     EntityManager em;

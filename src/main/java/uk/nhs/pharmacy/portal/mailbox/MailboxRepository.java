@@ -48,7 +48,7 @@ public class MailboxRepository {
     /** Live (unrevoked, unexpired) delegations on one mailbox, the owners first. */
     public List<Delegation> liveDelegations(long mailboxId, Instant now) {
         return em.createQuery("select d from Delegation d join fetch d.account a where d.mailbox.id = :mailbox "
-                        + "and d.revokedAt is null and (d.expiresAt is null or d.expiresAt > :now) "
+                        + "and " + Delegation.LIVE + " "
                         + "order by d.owner desc, a.lastName, a.firstName", Delegation.class)
                 .setParameter("mailbox", mailboxId).setParameter("now", now)
                 .getResultList();
@@ -77,7 +77,7 @@ public class MailboxRepository {
     /** Every live delegation of one person, across all premises. */
     public List<Delegation> liveDelegationsOf(long accountId, Instant now) {
         return em.createQuery("select d from Delegation d join d.mailbox m join m.premises p "
-                        + "where d.account.id = :account and d.revokedAt is null and (d.expiresAt is null or d.expiresAt > :now) "
+                        + "where d.account.id = :account and " + Delegation.LIVE + " "
                         + "order by p.name", Delegation.class)
                 .setHint(JOIN_FETCH, "d.mailbox.premises")
                 .setParameter("account", accountId).setParameter("now", now)
@@ -86,7 +86,7 @@ public class MailboxRepository {
 
     public boolean hasLiveDelegation(long mailboxId, long accountId, Instant now) {
         return !em.createQuery("select d.id from Delegation d where d.mailbox.id = :mailbox and d.account.id = :account "
-                        + "and d.revokedAt is null and (d.expiresAt is null or d.expiresAt > :now)", Long.class)
+                        + "and " + Delegation.LIVE, Long.class)
                 .setParameter("mailbox", mailboxId).setParameter("account", accountId).setParameter("now", now)
                 .setMaxResults(1).getResultList().isEmpty();
     }
@@ -96,7 +96,7 @@ public class MailboxRepository {
         // Grouped by the owner flag rather than summing a CASE: EclipseLink sends a JPQL CASE as
         // unbound SQL, which the database parses afresh on every grant and revoke.
         List<Object[]> rows = em.createQuery("select d.owner, count(d) from Delegation d where d.mailbox.id = :mailbox "
-                        + "and d.revokedAt is null and (d.expiresAt is null or d.expiresAt > :now) group by d.owner", Object[].class)
+                        + "and " + Delegation.LIVE + " group by d.owner", Object[].class)
                 .setParameter("mailbox", mailboxId).setParameter("now", now)
                 .getResultList();
         long members = 0;
@@ -123,7 +123,7 @@ public class MailboxRepository {
     /** The live delegation of one person on one mailbox, if any. */
     public Optional<Delegation> liveDelegation(long mailboxId, long accountId, Instant now) {
         return em.createQuery("select d from Delegation d where d.mailbox.id = :mailbox and d.account.id = :account "
-                        + "and d.revokedAt is null and (d.expiresAt is null or d.expiresAt > :now)", Delegation.class)
+                        + "and " + Delegation.LIVE, Delegation.class)
                 .setParameter("mailbox", mailboxId).setParameter("account", accountId).setParameter("now", now)
                 .getResultStream().findFirst();
     }

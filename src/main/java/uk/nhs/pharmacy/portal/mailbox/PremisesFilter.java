@@ -90,13 +90,13 @@ public final class PremisesFilter {
             where.append(" and (not exists (select m from SharedMailbox m where m.premises = o and m.status in :usable)"
                     + " or exists (select m from SharedMailbox m where m.premises = o and m.status = :legacyStatus)"
                     + " or exists (select m from SharedMailbox m where m.premises = o and m.status = :activeStatus and ("
-                    + "(select count(d) from Delegation d where d.mailbox = m and " + LIVE + ") < 2"
+                    + "(select count(d) from Delegation d where d.mailbox = m and " + LIVE + ") < " + SharedMailbox.MIN_LIVE_ACCOUNTS
                     + " or not exists (select d from Delegation d where d.mailbox = m and d.owner = true and " + LIVE + "))))");
         }
         return where.toString();
     }
 
-    static final String LIVE = "d.revokedAt is null and (d.expiresAt is null or d.expiresAt > :now)";
+    static final String LIVE = Delegation.LIVE;
 
     void bind(TypedQuery<?> query, java.time.Instant now) {
         values.forEach((key, value) -> {

@@ -51,8 +51,8 @@ public class SenderLogins implements SocketmapLookup {
             return List.of();
         }
         List<String> logins = new ArrayList<>(em.createQuery("select a.address from Delegation d join d.account a "
-                        + "join d.mailbox m where m.address = :key and d.sendAs = true and d.revokedAt is null "
-                        + "and (d.expiresAt is null or d.expiresAt > :now) and a.status = :active order by a.address",
+                        + "join d.mailbox m where m.address = :key and d.sendAs = true and " + Delegation.LIVE
+                        + " and a.status = :active order by a.address",
                         MailAddress.class)
                 .setParameter("key", key).setParameter("now", clock.instant()).setParameter("active", AccountStatus.ACTIVE)
                 .getResultList().stream().map(MailAddress::value).toList());

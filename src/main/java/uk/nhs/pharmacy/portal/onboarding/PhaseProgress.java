@@ -1,5 +1,7 @@
 package uk.nhs.pharmacy.portal.onboarding;
 
+import uk.nhs.pharmacy.portal.mailbox.SharedMailbox;
+import uk.nhs.pharmacy.portal.mailbox.Delegation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -62,8 +64,8 @@ public class PhaseProgress {
         @SuppressWarnings("unchecked")
         List<Object[]> activeWithTwo = em.createNativeQuery("SELECT o.area_id, COUNT(DISTINCT o.id) FROM organisation o "
                         + "JOIN shared_mailbox m ON m.premises_id = o.id AND m.status = 'ACTIVE' WHERE o.kind = 'PREMISES' "
-                        + "AND (SELECT COUNT(*) FROM delegation d WHERE d.mailbox_id = m.id AND d.revoked_at IS NULL "
-                        + "AND (d.expires_at IS NULL OR d.expires_at > ?1)) >= 2 GROUP BY o.area_id")
+                        + "AND (SELECT COUNT(*) FROM delegation d WHERE d.mailbox_id = m.id AND " + Delegation.liveSql("d", "?1") + ") >= "
+                        + SharedMailbox.MIN_LIVE_ACCOUNTS + " GROUP BY o.area_id")
                 .setParameter(1, Timestamp.from(clock.instant())).getResultList();
         for (Object[] r : activeWithTwo) {
             add(counts, r, 3);

@@ -36,7 +36,7 @@ public class ExpiryReminders {
     @Transactional
     public int remind(Instant now) {
         List<Delegation> ending = em.createQuery("select d from Delegation d join fetch d.account join fetch d.mailbox m "
-                        + "join fetch m.premises where d.revokedAt is null and d.expiresAt > :now and d.expiresAt <= :weekAhead "
+                        + "join fetch m.premises where " + Delegation.LIVE + " and d.expiresAt <= :weekAhead "
                         + "order by d.expiresAt", Delegation.class)
                 .setParameter("now", now).setParameter("weekAhead", now.plus(Duration.ofDays(7)))
                 .setMaxResults(MAX_PER_RUN).getResultList();
