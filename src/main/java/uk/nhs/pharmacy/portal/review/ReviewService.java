@@ -171,6 +171,9 @@ public class ReviewService {
         if (actor.is(Role.OWNER) && line.getReviewer() == ReviewerKind.LOA) {
             throw RuleViolation.because("refusal.review.goesToTheLoa");
         }
+        if (!line.isPending()) {
+            throw RuleViolation.because("refusal.review.alreadyDecided", line.getDecidedBy(), UkTime.words(UkTime.dateOf(line.getDecidedAt())));
+        }
         return line;
     }
 

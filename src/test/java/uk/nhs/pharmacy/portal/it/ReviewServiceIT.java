@@ -208,6 +208,9 @@ class ReviewServiceIT {
         RuleViolation twice = assertThrows(RuleViolation.class, () -> reviews.decide(actor("loa.gm"), campaign.getId(), staying.getId(),
                 Decision.KEEP, null, null, false));
         assertThat(twice.key()).isEqualTo("refusal.review.alreadyDecided");
+        RuleViolation removedTwice = assertThrows(RuleViolation.class, () -> reviews.decide(actor("loa.gm"), campaign.getId(),
+                leaving.getId(), Decision.REMOVE, null, "Again", true));
+        assertThat(removedTwice.key()).as("the line's own refusal, before the mailbox's").isEqualTo("refusal.review.alreadyDecided");
 
         assertThat(em.createQuery("select e.actor, e.after, e.reason from AuditEvent e where e.action = 'REVIEW_DECIDED'"
                         + " and e.targetId in :ids order by e.id", Object[].class)
