@@ -5,7 +5,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import uk.nhs.pharmacy.portal.platform.SpreadsheetCell;
@@ -60,8 +59,8 @@ public class ReportExportServlet extends HttpServlet {
             try (SXSSFWorkbook workbook = new SXSSFWorkbook(500)) {
                 Sheet sheet = workbook.createSheet(kind.slug());
                 int[] next = {0};
-                write(sheet.createRow(next[0]++), header);
-                reports.forEachRow(actor, query, cells -> write(sheet.createRow(next[0]++), inWords(cells, bundle)));
+                SpreadsheetCell.fill(sheet.createRow(next[0]++), header);
+                reports.forEachRow(actor, query, cells -> SpreadsheetCell.fill(sheet.createRow(next[0]++), inWords(cells, bundle)));
                 workbook.write(response.getOutputStream());
                 workbook.dispose();
             }
@@ -103,11 +102,5 @@ public class ReportExportServlet extends HttpServlet {
 
     private static String line(List<String> cells) {
         return String.join(",", cells.stream().map(SpreadsheetCell::csv).toList()) + "\r\n";
-    }
-
-    private static void write(Row row, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            row.createCell(i).setCellValue(SpreadsheetCell.neutralise(cells.get(i)));
-        }
     }
 }

@@ -18,6 +18,13 @@ public final class SpreadsheetCell {
                 ? "'" + value : value;
     }
 
+    /** Fills a spreadsheet row with text cells, each neutralised. */
+    public static void fill(org.apache.poi.ss.usermodel.Row row, java.util.List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            row.createCell(i).setCellValue(neutralise(cells.get(i)));
+        }
+    }
+
     /** One CSV field (RFC 4180): neutralised, and quoted when it holds a comma, quote or line break. */
     public static String csv(String value) {
         String safe = neutralise(value);

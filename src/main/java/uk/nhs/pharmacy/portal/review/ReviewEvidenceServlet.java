@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import uk.nhs.pharmacy.portal.organisation.OdsCode;
@@ -94,8 +93,8 @@ public class ReviewEvidenceServlet extends HttpServlet {
                 try (SXSSFWorkbook workbook = new SXSSFWorkbook(PAGE)) {
                     Sheet sheet = workbook.createSheet("Evidence");
                     int[] next = {0};
-                    write(sheet.createRow(next[0]++), HEADER.stream().map(words::getString).toList());
-                    eachRow(actor, campaignId, premises, first, r -> write(sheet.createRow(next[0]++), cells(r, words)));
+                    SpreadsheetCell.fill(sheet.createRow(next[0]++), HEADER.stream().map(words::getString).toList());
+                    eachRow(actor, campaignId, premises, first, r -> SpreadsheetCell.fill(sheet.createRow(next[0]++), cells(r, words)));
                     workbook.write(response.getOutputStream());
                     workbook.dispose();
                 }
@@ -137,11 +136,5 @@ public class ReviewEvidenceServlet extends HttpServlet {
         cells.add(r.decidedFor() == null ? "" : r.decidedFor());
         cells.add(r.decidedAt() == null ? "" : UkTime.words(UkTime.dateOf(r.decidedAt())));
         return cells;
-    }
-
-    private static void write(Row row, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            row.createCell(i).setCellValue(SpreadsheetCell.neutralise(cells.get(i)));
-        }
     }
 }

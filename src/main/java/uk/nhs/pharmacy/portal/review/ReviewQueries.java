@@ -65,11 +65,6 @@ public class ReviewQueries {
             long flagged = byDecision.getOrDefault(Decision.FLAGGED, 0L);
             return new Counts(pending + kept + changed + removed + flagged, pending, kept, changed, removed, flagged);
         }
-
-        /** Lines settled one way or another (a reviewer's decision or the deadline's). */
-        public long settled() {
-            return total - pending;
-        }
     }
 
     public record AreaProgress(String area, Counts counts) implements java.io.Serializable {
