@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every service entry point (a public method of a bean that takes the {@link Actor} it acts for) is
  * tied to the row of an authorisation matrix that exercises it for every role: a REST row of
- * {@link AuthorisationMatrixIT}, a form of {@link FacesMatrixIT}, a row of {@link ServiceMatrixIT}, or the named test that covers a
+ * {@link AuthorisationMatrixIT}, a form of {@link FacesMatrixIT}, a row of {@link ServiceMatrixChecks}, or the named test that covers a
  * page, an export, a batch step or the system. A new entry point without a row fails here, and a
  * row that names an endpoint or form the matrices do not have fails too, so neither can go stale.
  */
@@ -75,7 +75,7 @@ class ServiceEntryPointsTest {
             entry("HrTokens#list", "REST GET hr-tokens"),
             entry("HrTokens#count", "REST GET hr-tokens"),
             entry("HrTokens#rows", "TEST HrSystemsJourneyIT (the HR systems page, national only by web.xml; the REST matrix for the list)"),
-            entry("AccountService#disableLapsedLeavers", "SYSTEM the leaver schedule, as the system actor (LeaverServiceIT)"),
+            entry("AccountService#disableLapsedLeavers", "SYSTEM the leaver schedule, as the system actor (LeaverServiceChecks)"),
             // leavers
             entry("LeaverService#open", "REST POST leavers"),
             entry("LeaverService#prepare", "REST POST leavers"),
@@ -142,12 +142,12 @@ class ServiceEntryPointsTest {
             entry("ReviewQueries#evidence", "REST GET reviews/{id}/evidence"),
             entry("MailboxService#revokeForReview", "REST POST reviews/{id}/lines/{delegationId}"),
             entry("MailboxService#setLastDayForReview", "REST POST reviews/{id}/lines/{delegationId}"),
-            entry("MailboxService#revokeUnreviewed", "SYSTEM the review deadline, as system:review (ReviewServiceIT)"),
+            entry("MailboxService#revokeUnreviewed", "SYSTEM the review deadline, as system:review (ReviewServiceChecks)"),
             // reports, home, audit, people
-            entry("ComplianceReports#page", "TEST OnboardingServiceIT#reportsCoverOnlyWhatTheReaderMaySee"),
-            entry("ComplianceReports#count", "TEST OnboardingServiceIT#reportsCoverOnlyWhatTheReaderMaySee"),
-            entry("ComplianceReports#summary", "TEST OnboardingServiceIT#reportsCoverOnlyWhatTheReaderMaySee"),
-            entry("ComplianceReports#forEachRow", "TEST OnboardingServiceIT#reportsCoverOnlyWhatTheReaderMaySee"),
+            entry("ComplianceReports#page", "TEST OnboardingServiceChecks#reportsCoverOnlyWhatTheReaderMaySee"),
+            entry("ComplianceReports#count", "TEST OnboardingServiceChecks#reportsCoverOnlyWhatTheReaderMaySee"),
+            entry("ComplianceReports#summary", "TEST OnboardingServiceChecks#reportsCoverOnlyWhatTheReaderMaySee"),
+            entry("ComplianceReports#forEachRow", "TEST OnboardingServiceChecks#reportsCoverOnlyWhatTheReaderMaySee"),
             entry("HomeService#summary", "SERVICE scoped reads"),
             entry("AuditLog#search", "SERVICE scoped reads"),
             entry("AuditLog#count", "SERVICE scoped reads"),
@@ -172,7 +172,7 @@ class ServiceEntryPointsTest {
             }
         }
         assertThat(found).as("service entry points found").hasSizeGreaterThan(60);
-        ServiceMatrixIT.SCOPED_READS.forEach(read -> assertThat(COVERED_BY).as(read).containsEntry(read, "SERVICE scoped reads"));
+        ServiceMatrixChecks.SCOPED_READS.forEach(read -> assertThat(COVERED_BY).as(read).containsEntry(read, "SERVICE scoped reads"));
         assertThat(COVERED_BY.keySet()).as("every service entry point has a row in a matrix (add one for the new ones)")
                 .containsAll(found.keySet());
         assertThat(found.keySet()).as("rows for entry points that no longer exist").containsAll(COVERED_BY.keySet());
@@ -182,7 +182,7 @@ class ServiceEntryPointsTest {
     void everyRowNamesAnEndpointOrFormTheMatricesHave() {
         Set<String> rest = AuthorisationMatrixIT.rows().stream().map(r -> "REST " + r.endpoint()).collect(Collectors.toSet());
         Set<String> faces = FacesMatrixIT.rows().stream().map(r -> "FACES " + r.action()).collect(Collectors.toSet());
-        Set<String> services = ServiceMatrixIT.EXPECTED.keySet().stream().map(r -> "SERVICE " + r).collect(Collectors.toSet());
+        Set<String> services = ServiceMatrixChecks.EXPECTED.keySet().stream().map(r -> "SERVICE " + r).collect(Collectors.toSet());
         services.add("SERVICE scoped reads");
         Set<String> scim = ScimMatrixIT.rows().stream().map(r -> "SCIM " + r.endpoint()).collect(Collectors.toSet());
         Set<String> unknown = new TreeSet<>();

@@ -4,11 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import uk.nhs.pharmacy.portal.account.AccountService;
 import uk.nhs.pharmacy.portal.account.AccountStatus;
 import uk.nhs.pharmacy.portal.account.JobRole;
@@ -52,13 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Leaver cases, joiners and bulk leaver files in the container, on the demo data. */
-@ExtendWith(ArquillianExtension.class)
-class LeaverServiceIT {
+abstract class LeaverServiceChecks {
 
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.portal(LeaverServiceIT.class);
-    }
 
     @Inject
     LeaverService leavers;

@@ -4,11 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import uk.nhs.pharmacy.portal.account.JobRole;
 import uk.nhs.pharmacy.portal.account.MailAddress;
 import uk.nhs.pharmacy.portal.leaver.LeaverKind;
@@ -38,13 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Owners' requests in the container: approval applies the change with its evidence and mail in one transaction. */
-@ExtendWith(ArquillianExtension.class)
-class RequestServiceIT {
+abstract class RequestServiceChecks extends OnboardingServiceChecks {
 
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.portal(RequestServiceIT.class);
-    }
 
     @Inject
     RequestService requests;

@@ -4,11 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import uk.nhs.pharmacy.portal.account.AccountService;
 import uk.nhs.pharmacy.portal.account.JobRole;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
@@ -55,13 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * to its mailbox. Campaigns here end a month ahead unless a test runs a deadline, whose campaigns end
  * tomorrow, so the runs do not settle each other's campaigns.
  */
-@ExtendWith(ArquillianExtension.class)
-class ReviewServiceIT {
+abstract class ReviewServiceChecks extends RequestServiceChecks {
 
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.portal(ReviewServiceIT.class);
-    }
 
     @Inject
     ReviewService reviews;

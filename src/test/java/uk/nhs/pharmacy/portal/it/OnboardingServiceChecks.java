@@ -4,11 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import uk.nhs.pharmacy.portal.account.JobRole;
 import uk.nhs.pharmacy.portal.compliance.ComplianceReports;
 import uk.nhs.pharmacy.portal.compliance.ReportKind;
@@ -52,13 +48,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** National onboarding in the container: registration, the spreadsheet job, approval, phases, and reports by scope. */
-@ExtendWith(ArquillianExtension.class)
-class OnboardingServiceIT {
+abstract class OnboardingServiceChecks extends MailboxServiceChecks {
 
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.portal(OnboardingServiceIT.class);
-    }
 
     @Inject
     RegistrationService registrations;

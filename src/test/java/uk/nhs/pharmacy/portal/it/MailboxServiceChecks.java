@@ -4,11 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import uk.nhs.pharmacy.portal.account.AccountService;
 import uk.nhs.pharmacy.portal.account.JobRole;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
@@ -43,13 +39,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The grant and revoke service in the container, on the demo data: authorisation by scope,
  * the rules, and the audit event committed with the change or not at all.
  */
-@ExtendWith(ArquillianExtension.class)
-class MailboxServiceIT {
+abstract class MailboxServiceChecks extends LeaverServiceChecks {
 
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.portal(MailboxServiceIT.class);
-    }
 
     @Inject
     MailboxService mailboxes;

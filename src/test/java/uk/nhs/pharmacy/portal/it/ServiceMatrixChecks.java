@@ -4,11 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import uk.nhs.pharmacy.portal.account.AccountStatus;
 import uk.nhs.pharmacy.portal.account.JobRole;
 import uk.nhs.pharmacy.portal.account.MailAddress;
@@ -60,13 +56,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its screen would. Writes are read back; reads are compared with {@code Scope.covers}, premises by
  * premises, so the query and the rule cannot drift apart.
  */
-@ExtendWith(ArquillianExtension.class)
-class ServiceMatrixIT {
+abstract class ServiceMatrixChecks extends ReviewServiceChecks {
 
-    @Deployment
-    static WebArchive deployment() {
-        return Deployments.portal(ServiceMatrixIT.class);
-    }
 
     private static final Map<String, String> ROLES = new LinkedHashMap<>();
     private static final AtomicInteger COUNTER = new AtomicInteger();
