@@ -18,7 +18,7 @@ public class PortalApi extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(AccountResource.class, AuditResource.class, BulkResource.class, DelegationResource.class, DisclosureResource.class,
                 HrTokenResource.class, LeaverFileResource.class, LeaverResource.class, OpenApiResource.class,
-                PremisesResource.class, ProvisioningResource.class, RegistrationResource.class, RequestResource.class, ReviewResource.class,
+                DeputyResource.class, PremisesResource.class, ProvisioningResource.class, RegistrationResource.class, RequestResource.class, ReviewResource.class,
                 SecureDomainResource.class,
                 SessionResource.class, UserResource.class,
                 ProblemMappers.class, ProblemMappers.Validation.class, SignedInFilter.class);

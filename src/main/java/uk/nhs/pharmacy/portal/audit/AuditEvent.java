@@ -60,6 +60,10 @@ public class AuditEvent implements java.io.Serializable {
     @Column(updatable = false)
     private String mac;
 
+    /** The absent LOA a deputy acted for; null when the actor acted in their own right. */
+    @Column(name = "acting_for", updatable = false)
+    private String actingFor;
+
     protected AuditEvent() {
         // for JPA
     }
@@ -76,6 +80,14 @@ public class AuditEvent implements java.io.Serializable {
         this.before = clip(before, TEXT_LIMIT);
         this.after = clip(after, TEXT_LIMIT);
         this.reason = clip(reason, 500);
+    }
+
+    /** Records that a deputy did this for the absent LOA; before the row is signed. */
+    void actingFor(String absentLoa) {
+        if (mac != null) {
+            throw new IllegalStateException("Audit event " + id + " is signed already");
+        }
+        this.actingFor = absentLoa;
     }
 
     private static String clip(String text, int limit) {
@@ -134,6 +146,10 @@ public class AuditEvent implements java.io.Serializable {
 
     public String getAfter() {
         return after;
+    }
+
+    public String getActingFor() {
+        return actingFor;
     }
 
     public String getReason() {

@@ -59,12 +59,12 @@ public class AuditExportServlet extends HttpServlet {
         response.setHeader("Content-Disposition", "attachment; filename=\"audit-" + LocalDate.now() + ".csv\"");
         response.setHeader("Cache-Control", "no-store");
         Writer out = response.getWriter();
-        out.write("When (UTC),Who,Action,Target,Before,After,Reason\r\n");
+        out.write("When (UTC),Who,Action,Target,Before,After,Reason,Deputy for\r\n");
         for (int first = 0; first < MAX_ROWS; first += PAGE) {
             List<AuditEvent> page = audit.search(currentUser.actor(), query, first, PAGE);
             for (AuditEvent e : page) {
                 out.write(String.join(",", Stream.of(e.getOccurredAt().toString(), e.getActor(), e.getAction(),
-                        e.getTargetLabel(), e.getBefore(), e.getAfter(), e.getReason()).map(SpreadsheetCell::csv).toList()));
+                        e.getTargetLabel(), e.getBefore(), e.getAfter(), e.getReason(), e.getActingFor()).map(SpreadsheetCell::csv).toList()));
                 out.write("\r\n");
             }
             if (page.size() < PAGE) {

@@ -3,17 +3,23 @@ package uk.nhs.pharmacy.portal.audit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import uk.nhs.pharmacy.portal.organisation.Organisation;
+import uk.nhs.pharmacy.portal.security.OrganisationPlace;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import jakarta.persistence.TypedQuery;
 import uk.nhs.pharmacy.portal.security.Action;
 import uk.nhs.pharmacy.portal.security.Actor;
+import uk.nhs.pharmacy.portal.security.Actors;
+import uk.nhs.pharmacy.portal.security.Deputyship;
+import uk.nhs.pharmacy.portal.security.UserRepository;
 import uk.nhs.pharmacy.portal.security.Authorizer;
 import uk.nhs.pharmacy.portal.security.ScopeQuery;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Appends to the audit trail inside the caller's transaction ({@code MANDATORY}): an event
@@ -34,15 +40,40 @@ public class AuditLog {
     @Inject
     AuditKey key;
 
+    @Inject
+    Actors actors;
+
+    @Inject
+    UserRepository users;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent record(AuditEntry entry) {
         AuditTarget target = entry.target();
         AuditEvent event = new AuditEvent(clock.instant(), entry.actor(), entry.action().name(), target.type().name(),
                 target.id(), target.label(), entry.organisationId(), entry.change().before(), entry.change().after(),
                 entry.reason());
+        actingFor(entry).ifPresent(event::actingFor);
         em.persist(event); // assigns the id, which the MAC covers
         event.sign(key.mac(AuditRecord.of(event, null).canonical()));
         return event;
+    }
+
+    /**
+     * The absent LOA a deputy stands in for where this happened: only a signed-in user (not
+     * {@code system:} work or an {@code hr:} token) with a running appointment, acting on an
+     * organisation outside their own scope, acts "for" someone.
+     */
+    private Optional<String> actingFor(AuditEntry entry) {
+        if (entry.organisationId() == null || entry.actor().contains(":")) {
+            return Optional.empty();
+        }
+        List<Deputyship> running = actors.deputyships(entry.actor(), clock.instant());
+        if (running.isEmpty()) {
+            return Optional.empty();
+        }
+        Organisation organisation = em.find(Organisation.class, entry.organisationId());
+        return organisation == null ? Optional.empty() : users.findByUsername(entry.actor())
+                .flatMap(u -> actors.inOwnRight(u).deputising(running).actingFor(OrganisationPlace.of(organisation)));
     }
 
     /** Newest first, one page. */

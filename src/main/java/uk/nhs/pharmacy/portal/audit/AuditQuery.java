@@ -40,7 +40,7 @@ public record AuditQuery(String person, Long organisationId, String actor, Local
         StringBuilder where = new StringBuilder();
         if (person != null) where.append(personIsAnAddress() ? " and e.targetLabel = :person" : " and e.targetLabel like :person escape '!'");
         if (organisationId != null) where.append(" and e.organisationId = :organisationId");
-        if (actor != null) where.append(" and e.actor = :actor");
+        if (actor != null) where.append(" and (e.actor = :actor or e.actingFor = :actor)");
         if (from != null) where.append(" and e.occurredAt >= :from");
         if (to != null) where.append(" and e.occurredAt < :to");
         return where.toString();

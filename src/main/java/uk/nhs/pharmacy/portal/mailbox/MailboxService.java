@@ -24,6 +24,7 @@ import uk.nhs.pharmacy.portal.provisioning.ProvisioningKind;
 import uk.nhs.pharmacy.portal.provisioning.ProvisioningOutbox;
 import uk.nhs.pharmacy.portal.security.Action;
 import uk.nhs.pharmacy.portal.security.Actor;
+import uk.nhs.pharmacy.portal.security.OrganisationPlace;
 import uk.nhs.pharmacy.portal.security.Authorizer;
 
 import java.time.Clock;
@@ -231,6 +232,10 @@ public class MailboxService {
     private Delegation liveDelegation(Actor actor, long delegationId, Action action) {
         Delegation delegation = authorizer.found(actor, action, mailboxes.findDelegation(delegationId),
                 d -> d.getMailbox().getPremises());
+        if (actor.personalAccountId() != null && actor.personalAccountId().equals(delegation.getAccount().getId())
+                && actor.actingFor(OrganisationPlace.of(delegation.getMailbox().getPremises())).isPresent()) {
+            throw RuleViolation.because("refusal.deputy.notYourOwnAccess");
+        }
         if (delegation.isRevoked()) {
             throw RuleViolation.because("refusal.mailbox.thisAccessWasAlready", UkTime.words(UkTime.dateOf(delegation.getRevokedAt())));
         }

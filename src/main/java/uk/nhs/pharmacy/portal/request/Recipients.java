@@ -12,7 +12,9 @@ import uk.nhs.pharmacy.portal.security.Role;
 import uk.nhs.pharmacy.portal.security.UserRepository;
 
 import java.util.List;
+import java.time.Clock;
 import java.util.Objects;
+import java.util.stream.Stream;
 import java.util.Optional;
 
 /** Who gets told: portal users' NHSmail addresses (their own personal accounts). */
@@ -28,12 +30,22 @@ public class Recipients {
     @Inject
     AccountRepository accounts;
 
-    /** Users with a role whose scope covers the premises (LOAs for a request, owners for an expiry). */
+    @Inject
+    Clock clock;
+
+    /**
+     * Users with a role whose scope covers the premises (LOAs for a request, owners for an expiry);
+     * for LOAs, also the deputies of LOAs on leave whose delegated part covers it.
+     */
     public List<String> inScope(Role role, Organisation premises) {
         OrganisationPlace place = OrganisationPlace.of(premises);
-        return users.enabledWithRole(role).stream()
-                .filter(u -> actors.forUser(u).scope().covers(place))
-                .map(this::address).filter(Objects::nonNull).distinct().toList();
+        Stream<PortalUser> told = users.enabledWithRole(role).stream()
+                .filter(u -> actors.inOwnRight(u).scope().covers(place));
+        if (role == Role.LOA) {
+            told = Stream.concat(told, actors.deputiesCovering(place, clock.instant()).stream()
+                    .map(users::findByUsername).flatMap(Optional::stream).filter(PortalUser::isEnabled));
+        }
+        return told.map(this::address).filter(Objects::nonNull).distinct().toList();
     }
 
     public Optional<String> of(String username) {

@@ -36,6 +36,11 @@ public enum Action {
     MANAGE_REVIEWS,
     /** Decide a review line of a premises: keep, change or remove the access (its owners, its LOAs, the national team). */
     REVIEW_ACCESS,
+    /**
+     * Appoint a deputy for an LOA on leave: an LOA for themselves, over all or part of their own scope
+     * (never with scope they hold as a deputy); the national team for any LOA.
+     */
+    APPOINT_DEPUTY,
     /** Search and export the audit trail, within scope (the national team and LOAs; not owners). */
     SEARCH_AUDIT,
     /** National work: phases, registration queue, LOA appointments, reports. */

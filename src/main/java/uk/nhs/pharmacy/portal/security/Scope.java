@@ -26,4 +26,13 @@ public record Scope(Set<Long> areaIds, Set<Long> organisationIds) implements Ser
     public boolean isEmpty() {
         return areaIds.isEmpty() && organisationIds.isEmpty();
     }
+
+    /** Everywhere either scope covers. */
+    public Scope union(Scope other) {
+        Set<Long> areas = new java.util.HashSet<>(areaIds);
+        areas.addAll(other.areaIds);
+        Set<Long> organisations = new java.util.HashSet<>(organisationIds);
+        organisations.addAll(other.organisationIds);
+        return new Scope(areas, organisations);
+    }
 }

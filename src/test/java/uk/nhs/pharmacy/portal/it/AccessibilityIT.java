@@ -52,6 +52,7 @@ class AccessibilityIT {
         }
         check("national", "leaver.xhtml?id=" + aScheduledLeaverCase());
         check("national", "reviews.xhtml");
+        check("national", "deputies.xhtml");
         check("national", "review.xhtml?id=" + aReviewOfFm664());
         check("national", "premises.xhtml?ods=ZZ999"); // not found, in the layout
         assertNone();
@@ -67,6 +68,7 @@ class AccessibilityIT {
         }
         long review = aReviewOfFm664();
         check("loa.bolton", "reviews.xhtml");
+        check("loa.bolton", "deputies.xhtml");
         check("loa.bolton", "review.xhtml?id=" + review);
         check("loa.bolton", "review-premises.xhtml?id=" + review + "&ods=FM664");
         followFirst("loa.bolton", "premises.xhtml?ods=FM664", "a.person-link");

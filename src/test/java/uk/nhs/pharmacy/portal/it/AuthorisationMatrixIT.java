@@ -429,6 +429,22 @@ class AuthorisationMatrixIT {
                         f -> f.withReview(id -> Call.json("GET", "reviews/" + id + "/evidence", null, TARGET)),
                         f -> Call.json("GET", "reviews/999999999/evidence", null, null), f -> "",
                         "N=OK LIN=OK LOUT=404 OWN=OK OTHER=404"),
+                // deputies for an LOA on leave (loa.gm, who covers the target, is away; loa.salford stands in)
+                new Row("GET deputies", "the appointments the reader may see (one for loa.gm, made by the national team)",
+                        f -> f.withDeputy(id -> Call.json("GET", "deputies?show=ALL&max=1000", null, f.lastDeputyReason())), null,
+                        f -> "", expect("N=OK LIN=OK LOUT=OK OWN=OK OTHER=OK"), OUTSIDE_AND_OWNER),
+                row("POST deputies", "appoint a deputy for loa.gm over the target",
+                        f -> Call.json("POST", "deputies", f.newDeputy(TARGET), null),
+                        f -> Call.json("POST", "deputies", f.newDeputy("FZZ99"), null), f -> f.deputiesWithLastReason(),
+                        "N=OK LIN=OK LOUT=404 OWN=403 OTHER=403"),
+                row("GET deputies/{id}", "an appointment for loa.gm",
+                        f -> f.withDeputy(id -> Call.json("GET", "deputies/" + id, null, f.lastDeputyReason())),
+                        f -> Call.json("GET", "deputies/999999999", null, null), f -> "",
+                        "N=OK LIN=OK LOUT=404 OWN=404 OTHER=404"),
+                row("POST deputies/{id}/end", "end an appointment for loa.gm early",
+                        f -> f.withDeputy(id -> Call.json("POST", "deputies/" + id + "/end", null, f.lastDeputyReason())),
+                        f -> Call.json("POST", "deputies/999999999/end", null, null), f -> f.lastDeputy(),
+                        "N=OK LIN=OK LOUT=404 OWN=404 OTHER=404"),
                 // the audit trail
                 row("GET audit/verify", "verify the audit trail", f -> Call.json("GET", "audit/verify", null, "\"head\""),
                         null, f -> "", "N=OK LIN=403 LOUT=403 OWN=403 OTHER=403"),
@@ -797,6 +813,36 @@ class AuthorisationMatrixIT {
         String reviewsNamed() {
             return String.valueOf(national.callQuietly("GET", "reviews?max=1000").split(java.util.regex.Pattern.quote(
                     "\"" + lastReviewName + "\""), -1).length - 1);
+        }
+
+        private long lastDeputy;
+        private String lastDeputyReason;
+
+        String lastDeputyReason() {
+            return lastDeputyReason;
+        }
+
+        /** loa.gm away from three weeks on (so it never runs while the other tests do), loa.salford standing in. */
+        String newDeputy(String ods) {
+            lastDeputyReason = "Matrix leave " + unique();
+            return "{\"absent\":\"loa.gm\",\"deputy\":\"loa.salford\",\"firstDay\":\"" + LocalDate.now().plusDays(20)
+                    + "\",\"lastDay\":\"" + LocalDate.now().plusDays(25) + "\",\"scope\":[\"" + ods + "\"],\"reason\":\""
+                    + lastDeputyReason + "\"}";
+        }
+
+        /** An appointment for loa.gm, made by the national team. */
+        Call withDeputy(Function<Long, Call> call) {
+            lastDeputy = expect(national, 201, "POST", "deputies", newDeputy(TARGET)).getJsonNumber("id").longValue();
+            return call.apply(lastDeputy);
+        }
+
+        String lastDeputy() {
+            return national.callQuietly("GET", "deputies/" + lastDeputy);
+        }
+
+        String deputiesWithLastReason() {
+            return String.valueOf(national.callQuietly("GET", "deputies?show=ALL&max=1000").split(java.util.regex.Pattern.quote(
+                    "\"" + lastDeputyReason + "\""), -1).length - 1);
         }
 
         private long hrToken;

@@ -192,6 +192,23 @@ class FacesMatrixIT {
                     fields.put("startForm:create", "");
                     return new Form(fields, () -> national().callQuietly("GET", "reviews?max=1000").contains("\"" + name + "\"") ? "started " + name : "none");
                 }, AuthorisationMatrixIT.expect("N=OK LIN=OK LOUT=404 OWN=403 OTHER=404")),
+                new Row("appoint a deputy for loa.gm over the target (deputies page; an LOA for themselves, the national team for any LOA)",
+                        "deputies.xhtml", () -> {
+                    String reason = "Faces leave " + AuthorisationMatrixIT.Fixtures.letters(COUNTER.incrementAndGet() * 104_729
+                            + (int) (System.nanoTime() % 10_000));
+                    Map<String, String> fields = new LinkedHashMap<>();
+                    fields.put("appointForm", "appointForm");
+                    fields.put("appointForm:absent", "loa.gm");
+                    fields.put("appointForm:deputyName", "loa.salford");
+                    fields.put("appointForm:deputy", "loa.salford");
+                    fields.put("appointForm:firstDay:input", LocalDate.now().plusDays(20).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+                    fields.put("appointForm:lastDay:input", LocalDate.now().plusDays(25).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+                    fields.put("appointForm:part", TARGET);
+                    fields.put("appointForm:reason", reason);
+                    fields.put("appointForm:appoint", "");
+                    return new Form(fields, () -> national().callQuietly("GET", "deputies?show=ALL&max=1000").contains("\"" + reason + "\"")
+                            ? "appointed " + reason : "none");
+                }, AuthorisationMatrixIT.expect("N=OK LIN=OK LOUT=404 OWN=403 OTHER=403")),
                 new Row("keep every access recommended keep (a fresh review of the target, worklist)", "review-premises.xhtml?id={campaign}&ods=%s", () -> {
                     long campaign = freshReviewWithALineToKeep();
                     Map<String, String> fields = new LinkedHashMap<>();

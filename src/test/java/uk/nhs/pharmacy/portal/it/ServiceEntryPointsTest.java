@@ -127,6 +127,13 @@ class ServiceEntryPointsTest {
             entry("LegacyQueries#page", "SERVICE scoped reads"),
             entry("LegacyQueries#count", "SERVICE scoped reads"),
             // access reviews
+            entry("DeputyService#appoint", "REST POST deputies"),
+            entry("DeputyService#end", "REST POST deputies/{id}/end"),
+            entry("DeputyQueries#page", "REST GET deputies"),
+            entry("DeputyQueries#count", "REST GET deputies"),
+            entry("DeputyQueries#appointment", "REST GET deputies/{id}"),
+            entry("DeputyRows#page", "REST GET deputies"),
+            entry("DeputyRows#otherLoas", "TEST DeputyJourneyIT (the names of every other LOA, for an LOA choosing a deputy)"),
             entry("ReviewService#create", "REST POST reviews"),
             entry("ReviewService#decide", "REST POST reviews/{id}/lines/{delegationId}"),
             entry("ReviewService#keepRecommended", "REST POST reviews/{id}/premises/{ods}/keep-recommended"),
