@@ -338,7 +338,7 @@ public class MailboxService {
         if (!delegation.isLiveAt(now) || revokeWarning(delegation, now) != null) {
             return false;
         }
-        revokeChecked(actor, delegation, reason, false);
+        revokeRecorded(actor, delegation, reason, null, now); // checked just now: no second count
         return true;
     }
 
@@ -390,7 +390,11 @@ public class MailboxService {
         if (unconfirmed != null && !confirmed) {
             throw unconfirmed.confirmation();
         }
-        String warning = unconfirmed == null ? null : unconfirmed.words();
+        return revokeRecorded(actor, delegation, reason, unconfirmed == null ? null : unconfirmed.words(), now);
+    }
+
+    /** Revokes, with its audit row and its event for the platform; {@code warning}: the confirmed exception, if any. */
+    private Delegation revokeRecorded(Actor actor, Delegation delegation, String reason, String warning, Instant now) {
         String before = delegation.describe();
         delegation.revoke(actor.username(), now, reason);
         audit.record(new AuditEntry(actor.username(), AuditAction.DELEGATION_REVOKED,

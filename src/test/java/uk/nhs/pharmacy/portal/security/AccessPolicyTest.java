@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import uk.nhs.pharmacy.portal.organisation.OrganisationKind;
 
+import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -111,5 +112,30 @@ class AccessPolicyTest {
         assertThat(AccessPolicy.allows(sweep, Action.MANAGE_ACCESS, MANCHESTER_PREMISES)).isTrue();
         assertThat(AccessPolicy.allows(sweep, Action.ADMINISTER_NATIONAL, null)).isFalse();
         assertThat(sweep.username()).isEqualTo("system:expiry-sweep");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Action.class, names = {"VIEW", "MANAGE_ACCESS", "MANAGE_ACCOUNTS", "EXTEND_ACCESS", "APPROVE_REQUEST",
+            "RUN_LEAVER", "EDIT_DISCLOSURE", "MANAGE_REVIEWS", "REVIEW_ACCESS"})
+    void aDeputyActsAsTheAbsentLoaInTheDelegatedPartOnly(Action action) {
+        Scope manchester = new Scope(Set.of(3L), Set.of());
+        Actor deputy = loaBolton.deputising(List.of(new Deputyship(1, "loa.manchester", manchester)));
+        assertThat(AccessPolicy.allows(deputy, action, MANCHESTER_PREMISES)).isTrue();
+        assertThat(deputy.actingFor(MANCHESTER_PREMISES)).contains("loa.manchester");
+        assertThat(deputy.actingFor(BOLTON_PREMISES)).as("in their own scope they act for nobody").isEmpty();
+        Actor ownerDeputy = ownerCohens.deputising(List.of(new Deputyship(2, "loa.manchester", manchester)));
+        assertThat(AccessPolicy.allows(ownerDeputy, action, MANCHESTER_PREMISES)).as("an owner deputising acts as the LOA").isTrue();
+        assertThat(AccessPolicy.allows(loaBolton, action, MANCHESTER_PREMISES)).as("not without the appointment").isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aDeputyAppointsNoDeputiesWithTheDelegatedPartAndOwnersAppointNone() {
+        Actor deputy = loaBolton.deputising(List.of(new Deputyship(1, "loa.manchester", new Scope(Set.of(3L), Set.of()))));
+        assertThat(AccessPolicy.allows(deputy, Action.APPOINT_DEPUTY, MANCHESTER_PREMISES)).isFalse();
+        assertThat(AccessPolicy.allows(deputy, Action.APPOINT_DEPUTY, BOLTON_PREMISES)).as("their own scope, yes").isTrue();
+        assertThat(AccessPolicy.allows(deputy, Action.APPOINT_DEPUTY, null)).isTrue();
+        assertThat(AccessPolicy.allows(ownerCohens, Action.APPOINT_DEPUTY, null)).isFalse();
+        assertThat(AccessPolicy.allows(cohensHr, Action.APPOINT_DEPUTY, null)).isFalse();
+        assertThat(AccessPolicy.allows(deputy, Action.REQUEST_CHANGE, MANCHESTER_PREMISES)).isFalse();
     }
 }
