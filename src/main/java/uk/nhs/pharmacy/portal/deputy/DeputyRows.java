@@ -27,16 +27,16 @@ public class DeputyRows {
         List<DeputyAppointment> page = queries.page(actor, show, first, size);
         Map<Long, String> places = queries.placeNames(page);
         Instant now = queries.now();
-        return page.stream().map(a -> new DeputyRow(a.getId(), name(a.getAbsentUsername()), name(a.getDeputyUsername()),
+        Map<String, String> names = users.findByUsernames(page.stream()
+                        .flatMap(a -> java.util.stream.Stream.of(a.getAbsentUsername(), a.getDeputyUsername())).distinct().toList())
+                .stream().collect(Collectors.toMap(PortalUser::getUsername, u -> u.getDisplayName() + " (" + u.getUsername() + ")"));
+        return page.stream().map(a -> new DeputyRow(a.getId(), names.getOrDefault(a.getAbsentUsername(), a.getAbsentUsername()),
+                names.getOrDefault(a.getDeputyUsername(), a.getDeputyUsername()),
                 a.getFirstDay(), a.getLastDay(), a.coversAllOfTheScope() ? null
                         : a.getScopeOrganisationIds().stream().map(places::get).sorted().collect(Collectors.joining(", ")),
                 a.getReason(), a.getAppointedBy(), a.isLiveAt(now) ? "RUNNING" : a.isOverAt(now) ? "OVER" : "UPCOMING",
                 !a.isOverAt(now) && (actor.is(Role.NATIONAL_ADMIN) || actor.username().equals(a.getAbsentUsername())
                         || actor.username().equals(a.getAppointedBy())))).toList();
-    }
-
-    private String name(String username) {
-        return users.findByUsername(username).map(u -> u.getDisplayName() + " (" + u.getUsername() + ")").orElse(username);
     }
 
     /** The LOAs an LOA may choose as their deputy: every other enabled LOA, by name. */

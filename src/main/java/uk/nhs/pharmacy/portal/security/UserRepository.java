@@ -18,6 +18,13 @@ public class UserRepository {
                 .getResultStream().findFirst();
     }
 
+    /** The users with these usernames (as stored: normalised), in one query; none for none. */
+    public java.util.List<PortalUser> findByUsernames(java.util.Collection<String> usernames) {
+        return usernames.isEmpty() ? java.util.List.of()
+                : em.createQuery("select u from PortalUser u where u.username in :names", PortalUser.class)
+                .setParameter("names", usernames).getResultList();
+    }
+
     /** Enabled users with a role, e.g. every LOA, for finding whose scope covers a premises. */
     public java.util.List<PortalUser> enabledWithRole(Role role) {
         return em.createQuery("select u from PortalUser u where u.role = :role and u.enabled = true order by u.id",
