@@ -66,7 +66,7 @@ public class AccountService {
         account.registerMobileDevice(mobileDevice);
         accounts.add(account);
         em.flush(); // a clash with a concurrent creation fails here, inside this transaction
-        audit.record(new AuditEntry(actor.username(), AuditAction.ACCOUNT_CREATED,
+        audit.record(AuditEntry.by(actor, AuditAction.ACCOUNT_CREATED,
                 new AuditTarget(AuditTargetType.ACCOUNT, account.getId(), account.getAddress().value()), home.getId(),
                 Change.to(account.displayName() + ", " + jobRole + " at " + home.getName()), null));
         return account;
@@ -89,7 +89,7 @@ public class AccountService {
         account.linkExternalId(externalId);
         accounts.add(account);
         em.flush();
-        audit.record(new AuditEntry(actor.username(), AuditAction.ACCOUNT_CREATED,
+        audit.record(AuditEntry.by(actor, AuditAction.ACCOUNT_CREATED,
                 new AuditTarget(AuditTargetType.ACCOUNT, account.getId(), address.value()), home.getId(),
                 Change.to(account.displayName() + ", " + jobRole + " at " + home.getName()), null));
         return account;
@@ -106,7 +106,7 @@ public class AccountService {
         authorizer.check(actor, Action.MANAGE_ACCOUNTS, newHome);
         Organisation before = account.getHomeOrganisation();
         account.moveHome(newHome);
-        audit.record(new AuditEntry(actor.username(), AuditAction.ACCOUNT_MOVED,
+        audit.record(AuditEntry.by(actor, AuditAction.ACCOUNT_MOVED,
                 new AuditTarget(AuditTargetType.ACCOUNT, account.getId(), address.value()), newHome.getId(),
                 Change.of(before.getName() + " (" + before.getOdsCode() + ")", newHome.getName() + " (" + newHome.getOdsCode() + ")"),
                 reason));
@@ -123,7 +123,7 @@ public class AccountService {
         account.rename(firstName, lastName);
         account.changeJobRole(jobRole);
         account.registerMobileDevice(mobileDevice);
-        audit.record(new AuditEntry(actor.username(), AuditAction.ACCOUNT_CHANGED,
+        audit.record(AuditEntry.by(actor, AuditAction.ACCOUNT_CHANGED,
                 new AuditTarget(AuditTargetType.ACCOUNT, account.getId(), address.value()), account.getHomeOrganisation().getId(),
                 Change.of(before, account.displayName() + ", " + jobRole + ", mobile " + mobileDevice), null));
         return account;
@@ -143,7 +143,7 @@ public class AccountService {
         String before = account.getStatus() + " since " + account.getLeaverSince() + ", home "
                 + account.getHomeOrganisation().getName();
         account.acceptAsJoiner(newHome, clock.instant());
-        audit.record(new AuditEntry(actor.username(), AuditAction.ACCOUNT_JOINED,
+        audit.record(AuditEntry.by(actor, AuditAction.ACCOUNT_JOINED,
                 new AuditTarget(AuditTargetType.ACCOUNT, account.getId(), address.value()), newHome.getId(),
                 Change.of(before, "ACTIVE at " + newHome.getName() + " (" + newHome.getOdsCode() + ")"), reason));
         return account;

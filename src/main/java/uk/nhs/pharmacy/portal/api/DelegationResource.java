@@ -59,15 +59,9 @@ public class DelegationResource {
         if (body == null) {
             throw new BadRequestException("Send odsCode, account, permissions, owner, lastDay and reason");
         }
-        var premises = queries.visiblePremises(currentUser.actor(), OdsCode.premises(body.odsCode()))
-                .orElseThrow(NotFoundException::new);
-        var mailbox = queries.openMailbox(premises)
-                .orElseThrow(() -> RuleViolation.because("refusal.common.hasNoSharedMailbox", premises.getOdsCode()));
-        PersonalAccount account = accounts.findByAddress(MailAddress.of(body.account()))
-                .orElseThrow(() -> RuleViolation.because("refusal.common.noPersonalAccount", body.account()));
-        Delegation granted = service.grant(currentUser.actor(), mailbox.getId(), account.getId(),
-                permissions(body.permissions()), body.owner(),
-                body.lastDay(), body.reason());
+        Delegation granted = service.grantAt(currentUser.actor(), OdsCode.premises(body.odsCode()),
+                MailAddress.of(body.account()), permissions(body.permissions()), body.owner(), body.lastDay(),
+                body.reason());
         return Response.created(URI.create("delegations/" + granted.getId())).entity(Dtos.AccessJson.of(granted)).build();
     }
 

@@ -67,6 +67,13 @@ public class AuditLog {
         if (entry.organisationId() == null || entry.actor().contains(":")) {
             return Optional.empty();
         }
+        if (entry.by() != null) {
+            if (entry.by().deputyships().isEmpty()) {
+                return Optional.empty();
+            }
+            Organisation place = em.find(Organisation.class, entry.organisationId());
+            return place == null ? Optional.empty() : entry.by().actingFor(OrganisationPlace.of(place));
+        }
         List<Deputyship> running = actors.deputyships(entry.actor(), clock.instant());
         if (running.isEmpty()) {
             return Optional.empty();

@@ -103,7 +103,7 @@ public class DeputyService {
                 input.lastDay(), partIds, input.reason().strip(), actor.username(), now);
         em.persist(appointment);
         em.flush();
-        audit.record(new AuditEntry(actor.username(), AuditAction.DEPUTY_APPOINTED, target(appointment),
+        audit.record(AuditEntry.by(actor, AuditAction.DEPUTY_APPOINTED, target(appointment),
                 auditOrganisation(appointment, absent), Change.to(describe(appointment)), appointment.getReason()));
         return appointment;
     }
@@ -119,7 +119,7 @@ public class DeputyService {
         }
         String before = describe(appointment);
         appointment.end(actor.username(), clock.instant());
-        audit.record(new AuditEntry(actor.username(), AuditAction.DEPUTY_ENDED, target(appointment),
+        audit.record(AuditEntry.by(actor, AuditAction.DEPUTY_ENDED, target(appointment),
                 auditOrganisation(appointment, users.findByUsername(appointment.getAbsentUsername()).orElse(null)),
                 new Change(before, describe(appointment)), null));
         return appointment;

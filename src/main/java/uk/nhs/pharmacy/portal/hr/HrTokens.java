@@ -96,7 +96,7 @@ public class HrTokens {
         HrToken token = new HrToken(name, ids, hash(secret), actor.username(), clock.instant());
         em.persist(token);
         em.flush();
-        audit.record(new AuditEntry(actor.username(), AuditAction.HR_TOKEN_ISSUED, target(token), null,
+        audit.record(AuditEntry.by(actor, AuditAction.HR_TOKEN_ISSUED, target(token), null,
                 Change.to("for " + scope.stream().map(OdsCode::value).collect(Collectors.joining(", "))), null));
         return new Issued(token, secret);
     }
@@ -107,7 +107,7 @@ public class HrTokens {
         HrToken token = find(tokenId).orElseThrow(NotFound::new);
         String secret = newSecret();
         token.rotate(hash(secret), clock.instant());
-        audit.record(new AuditEntry(actor.username(), AuditAction.HR_TOKEN_ROTATED, target(token), null,
+        audit.record(AuditEntry.by(actor, AuditAction.HR_TOKEN_ROTATED, target(token), null,
                 Change.to("new secret; the previous one works until " + clock.instant().plus(HrToken.CHANGE_OVER)), null));
         return new Issued(token, secret);
     }
@@ -117,7 +117,7 @@ public class HrTokens {
         authorizer.check(actor, Action.ADMINISTER_NATIONAL);
         HrToken token = find(tokenId).orElseThrow(NotFound::new);
         token.revoke(actor.username(), clock.instant());
-        audit.record(new AuditEntry(actor.username(), AuditAction.HR_TOKEN_REVOKED, target(token), null,
+        audit.record(AuditEntry.by(actor, AuditAction.HR_TOKEN_REVOKED, target(token), null,
                 Change.of("live", "revoked"), reason));
         return token;
     }

@@ -112,7 +112,7 @@ public class BulkLeaverService {
             em.persist(new BulkLeaverRow(job, line));
         }
         long good = lines.stream().filter(BulkLeaverFile.Line::ok).count();
-        audit.record(new AuditEntry(actor.username(), AuditAction.BULK_LEAVERS_ACCEPTED,
+        audit.record(AuditEntry.by(actor, AuditAction.BULK_LEAVERS_ACCEPTED,
                 new AuditTarget(AuditTargetType.BULK_LEAVER_JOB, job.getId(), job.getFileName()), null,
                 Change.to(good + " of " + lines.size() + " lines to run"), reason));
         runner.startAfterCommit(job.getId());

@@ -111,7 +111,7 @@ public class LeaverService {
     public LeaverCase open(@NotNull Actor actor, @NotNull @jakarta.validation.Valid LeaverRequest request) {
         LeaverCase leaverCase = prepare(actor, request);
         cases.add(leaverCase);
-        audit.record(new AuditEntry(actor.username(), AuditAction.LEAVER_CASE_OPENED,
+        audit.record(AuditEntry.by(actor, AuditAction.LEAVER_CASE_OPENED,
                 new AuditTarget(AuditTargetType.LEAVER_CASE, leaverCase.getId(), leaverCase.getAccount().getAddress().value()), leaverCase.getScopeOrganisation().getId(),
                 Change.to(describe(leaverCase)), leaverCase.getReason()));
         Instant now = leaverCase.getOpenedAt();
@@ -239,7 +239,7 @@ public class LeaverService {
             makeOwner(actor, mailbox, person, "Successor for leaver case #" + leaverCase.getId() + ": " + leaverCase.getReason());
             leaverCase.record(StepKind.SUCCESSOR, person.getAddress() + " owns " + mailbox.getAddress() + " in place of "
                     + account.getAddress(), actor.username(), now);
-            audit.record(new AuditEntry(actor.username(), AuditAction.LEAVER_SUCCESSOR_CHOSEN,
+            audit.record(AuditEntry.by(actor, AuditAction.LEAVER_SUCCESSOR_CHOSEN,
                     new AuditTarget(AuditTargetType.LEAVER_CASE, leaverCase.getId(), account.getAddress().value()),
                     mailbox.getPremises().getId(), Change.to(person.getAddress() + " owns " + mailbox.getAddress()), leaverCase.getReason()));
         }
@@ -256,7 +256,7 @@ public class LeaverService {
             leaverCase.record(StepKind.MARK_LEAVER, account.getAddress() + " is Active (Leaver) until "
                     + now.plus(PersonalAccount.LEAVER_GRACE) + " unless another organisation accepts them as a joiner",
                     actor.username(), now);
-            audit.record(new AuditEntry(actor.username(), AuditAction.ACCOUNT_LEAVER,
+            audit.record(AuditEntry.by(actor, AuditAction.ACCOUNT_LEAVER,
                     new AuditTarget(AuditTargetType.ACCOUNT, account.getId(), account.getAddress().value()), account.getHomeOrganisation().getId(),
                     Change.of("ACTIVE", "LEAVER"), because));
         }
@@ -270,12 +270,12 @@ public class LeaverService {
         if (account.hasMobileDevice()) {
             leaverCase.record(StepKind.REMOTE_WIPE, "Remote wipe of NHSmail data requested for the mobile device "
                     + "registered to " + account.getAddress(), actor.username(), now);
-            audit.record(new AuditEntry(actor.username(), AuditAction.REMOTE_WIPE_REQUESTED,
+            audit.record(AuditEntry.by(actor, AuditAction.REMOTE_WIPE_REQUESTED,
                     new AuditTarget(AuditTargetType.ACCOUNT, account.getId(), account.getAddress().value()), leaverCase.getScopeOrganisation().getId(),
                     Change.to("remote wipe requested"), because));
         }
         leaverCase.settle(actor.username(), now);
-        audit.record(new AuditEntry(actor.username(), AuditAction.LEAVER_CASE_RUN,
+        audit.record(AuditEntry.by(actor, AuditAction.LEAVER_CASE_RUN,
                 new AuditTarget(AuditTargetType.LEAVER_CASE, leaverCase.getId(), account.getAddress().value()), leaverCase.getScopeOrganisation().getId(),
                 Change.to(inScope.size() + " revoked; " + leaverCase.getState()), leaverCase.getReason()));
     }
@@ -284,7 +284,7 @@ public class LeaverService {
         long scope = leaverCase.getScopeOrganisation().getId();
         return switch (leaverCase.getKind()) {
             case LEAVES_PREMISES -> premises.getId() == scope;
-            case LEAVES_CONTRACTOR -> premises.getParent() != null && premises.getParent().getId() == scope;
+            case LEAVES_CONTRACTOR -> premises.getParentId() != null && premises.getParentId() == scope;
             case LEAVES_NHS -> true;
         };
     }
@@ -311,7 +311,7 @@ public class LeaverService {
         makeOwner(actor, mailbox, person, "Successor for leaver case #" + caseId + ": " + reason);
         step.complete(StepState.SUCCESSOR_CHOSEN, actor.username(), now,
                 person.getAddress() + " owns " + mailbox.getAddress() + " in place of " + leaverCase.getAccount().getAddress());
-        audit.record(new AuditEntry(actor.username(), AuditAction.LEAVER_SUCCESSOR_CHOSEN,
+        audit.record(AuditEntry.by(actor, AuditAction.LEAVER_SUCCESSOR_CHOSEN,
                 new AuditTarget(AuditTargetType.LEAVER_CASE, caseId, leaverCase.getAccount().getAddress().value()), mailbox.getPremises().getId(),
                 Change.to(person.getAddress() + " owns " + mailbox.getAddress()), reason));
         settleIfDone(actor, leaverCase, now);
@@ -347,7 +347,7 @@ public class LeaverService {
         Instant now = clock.instant();
         step.complete(StepState.EXCEPTION_CONFIRMED, actor.username(), now,
                 "Exception confirmed for " + step.getMailbox().getAddress() + ": " + reason);
-        audit.record(new AuditEntry(actor.username(), AuditAction.LEAVER_EXCEPTION_CONFIRMED,
+        audit.record(AuditEntry.by(actor, AuditAction.LEAVER_EXCEPTION_CONFIRMED,
                 new AuditTarget(AuditTargetType.LEAVER_CASE, caseId, leaverCase.getAccount().getAddress().value()), step.getMailbox().getPremises().getId(),
                 Change.of(step.getDetail(), "exception confirmed"), reason));
         settleIfDone(actor, leaverCase, now);
@@ -361,7 +361,7 @@ public class LeaverService {
             requireAuthority(actor, leaverCase);
         }
         leaverCase.cancel(clock.instant());
-        audit.record(new AuditEntry(actor.username(), AuditAction.LEAVER_CASE_CANCELLED,
+        audit.record(AuditEntry.by(actor, AuditAction.LEAVER_CASE_CANCELLED,
                 new AuditTarget(AuditTargetType.LEAVER_CASE, caseId, leaverCase.getAccount().getAddress().value()), leaverCase.getScopeOrganisation().getId(),
                 Change.of(describe(leaverCase), "cancelled"), reason));
         return leaverCase;
@@ -391,7 +391,7 @@ public class LeaverService {
     private void settleIfDone(Actor actor, LeaverCase leaverCase, Instant now) {
         if (leaverCase.getSteps().stream().noneMatch(LeaverStep::isWaiting)) {
             leaverCase.settle(actor.username(), now);
-            audit.record(new AuditEntry(actor.username(), AuditAction.LEAVER_CASE_CLOSED,
+            audit.record(AuditEntry.by(actor, AuditAction.LEAVER_CASE_CLOSED,
                     new AuditTarget(AuditTargetType.LEAVER_CASE, leaverCase.getId(), leaverCase.getAccount().getAddress().value()), leaverCase.getScopeOrganisation().getId(),
                     Change.to("closed"), null));
         }

@@ -68,7 +68,7 @@ public class MailboxReconciler {
             List<Reconciliation.Drift> drift = reconciliation.compare(mailbox.getAddress().value(), expected);
             if (repair && !drift.isEmpty()) {
                 reconciliation.repair(mailbox.getAddress().value(), drift);
-                audit.record(new AuditEntry(actor.username(), AuditAction.PLATFORM_DRIFT_REPAIRED,
+                audit.record(AuditEntry.by(actor, AuditAction.PLATFORM_DRIFT_REPAIRED,
                         new AuditTarget(AuditTargetType.MAILBOX, mailbox.getId(), mailbox.getAddress().value()), mailbox.getPremises().getId(),
                         Change.of(drift.toString(), "platform set to the portal's access"), reason == null ? "Reconciliation" : reason));
             }

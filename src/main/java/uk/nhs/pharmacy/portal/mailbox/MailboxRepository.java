@@ -25,8 +25,11 @@ public class MailboxRepository {
         return Optional.ofNullable(em.find(SharedMailbox.class, id));
     }
 
+    /** The delegation with its mailbox, premises and account in one query: every caller uses all three. */
     public Optional<Delegation> findDelegation(long id) {
-        return Optional.ofNullable(em.find(Delegation.class, id));
+        return em.createQuery("select d from Delegation d where d.id = :id", Delegation.class)
+                .setHint(JOIN_FETCH, "d.mailbox.premises").setHint(JOIN_FETCH, "d.account")
+                .setParameter("id", id).getResultStream().findFirst();
     }
 
     public Optional<SharedMailbox> findOpenForPremises(long premisesId) {
@@ -89,6 +92,35 @@ public class MailboxRepository {
                         + "and " + Delegation.LIVE, Long.class)
                 .setParameter("mailbox", mailboxId).setParameter("account", accountId).setParameter("now", now)
                 .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /**
+     * What a grant checks, in one round trip: the mailbox's live members and owners, and whether the
+     * person is already one of them. Native, so that the CASE is bound rather than sent as literal SQL.
+     */
+    public LiveMembership liveMembership(long mailboxId, long accountId, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT d.mailbox_owner, COUNT(*), "
+                        + "SUM(CASE WHEN d.account_id = ?1 THEN 1 ELSE 0 END) FROM delegation d "
+                        + "WHERE d.mailbox_id = ?2 AND " + Delegation.liveSql("d", "?3") + " GROUP BY d.mailbox_owner")
+                .setParameter(1, accountId).setParameter(2, mailboxId).setParameter(3, java.sql.Timestamp.from(now))
+                .getResultList();
+        long members = 0;
+        long owners = 0;
+        boolean hasAccount = false;
+        for (Object[] row : rows) {
+            long count = ((Number) row[1]).longValue();
+            members += count;
+            if (Boolean.TRUE.equals(row[0]) || row[0] instanceof Number n && n.intValue() != 0) {
+                owners = count;
+            }
+            hasAccount |= row[2] != null && ((Number) row[2]).longValue() > 0;
+        }
+        return new LiveMembership(members, owners, hasAccount);
+    }
+
+    /** A mailbox's live members and owners, and whether one person is among them. */
+    public record LiveMembership(long members, long owners, boolean hasAccount) {
     }
 
     /** [members, owners] live on one mailbox, counted in the database. */

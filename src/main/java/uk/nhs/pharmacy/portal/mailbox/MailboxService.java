@@ -13,6 +13,8 @@ import jakarta.validation.constraints.NotNull;
 import uk.nhs.pharmacy.portal.platform.Reason;
 import uk.nhs.pharmacy.portal.account.AccountRepository;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
+import uk.nhs.pharmacy.portal.account.MailAddress;
+import uk.nhs.pharmacy.portal.organisation.OdsCode;
 import uk.nhs.pharmacy.portal.audit.AuditLog;
 import uk.nhs.pharmacy.portal.organisation.Organisation;
 import uk.nhs.pharmacy.portal.organisation.OrganisationRepository;
@@ -53,6 +55,9 @@ public class MailboxService {
     OrganisationRepository organisations;
 
     @Inject
+    MailboxQueries queries;
+
+    @Inject
     Authorizer authorizer;
 
     @Inject
@@ -68,6 +73,21 @@ public class MailboxService {
     @Inject
     @ConfigProperty(name = "portal.owner.lastDay.maxMonths", defaultValue = "12")
     int ownerLastDayBound;
+
+    /**
+     * Grants at a premises by its ODS code, to a person by address (the JSON API's grant): the lookups
+     * share the grant's transaction, so nothing is read twice. Out of scope answers as missing.
+     */
+    public Delegation grantAt(@NotNull Actor actor, @NotNull OdsCode odsCode, @NotNull MailAddress accountAddress,
+                              @NotEmpty Set<Permission> permissions, boolean owner, LocalDate lastDay,
+                              @Reason String reason) {
+        Organisation premises = queries.visiblePremises(actor, odsCode).orElseThrow(NotFound::new);
+        SharedMailbox mailbox = queries.openMailbox(premises)
+                .orElseThrow(() -> RuleViolation.because("refusal.common.hasNoSharedMailbox", premises.getOdsCode()));
+        PersonalAccount account = accounts.findByAddress(accountAddress)
+                .orElseThrow(() -> RuleViolation.because("refusal.common.noPersonalAccount", accountAddress));
+        return grant(actor, mailbox.getId(), account.getId(), permissions, owner, lastDay, reason);
+    }
 
     public Delegation grant(@NotNull Actor actor, long mailboxId, long accountId,
                             @NotEmpty Set<Permission> permissions, boolean owner, LocalDate lastDay,
@@ -87,19 +107,19 @@ public class MailboxService {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw RuleViolation.because("refusal.common.theLastDayMust");
         }
-        if (mailboxes.hasLiveDelegation(mailboxId, accountId, now)) {
+        MailboxRepository.LiveMembership live = mailboxes.liveMembership(mailboxId, accountId, now);
+        if (live.hasAccount()) {
             throw RuleViolation.because("refusal.common.alreadyHasAccessTo", account.getAddress(), mailbox.getAddress());
         }
-        long[] counts = mailboxes.liveCounts(mailboxId, now);
-        if (counts[0] >= SharedMailbox.MAX_MEMBERS) {
+        if (live.members() >= SharedMailbox.MAX_MEMBERS) {
             throw RuleViolation.because("refusal.mailbox.alreadyHasMembersNhsmails", mailbox.getAddress(), SharedMailbox.MAX_MEMBERS);
         }
-        if (owner && counts[1] >= SharedMailbox.MAX_OWNERS) {
+        if (owner && live.owners() >= SharedMailbox.MAX_OWNERS) {
             throw RuleViolation.because("refusal.common.alreadyHasOwnersNhsmails", mailbox.getAddress(), SharedMailbox.MAX_OWNERS);
         }
         Delegation delegation = Delegation.grant(mailbox, account, permissions, owner, actor.username(), now, reason, expiresAt);
         mailboxes.add(delegation);
-        audit.record(new AuditEntry(actor.username(), AuditAction.DELEGATION_GRANTED,
+        audit.record(AuditEntry.by(actor, AuditAction.DELEGATION_GRANTED,
                 new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), account.getAddress().value()), mailbox.getPremises().getId(),
                 Change.to(delegation.describe()), reason));
         outbox.record(mailbox.getId(), mailbox.getAddress().value(), account.getAddress().value(),
@@ -118,7 +138,7 @@ public class MailboxService {
         });
         SharedMailbox mailbox = SharedMailbox.conforming(premises, clock.instant());
         mailboxes.add(mailbox);
-        audit.record(new AuditEntry(actor.username(), AuditAction.MAILBOX_CREATED,
+        audit.record(AuditEntry.by(actor, AuditAction.MAILBOX_CREATED,
                 new AuditTarget(AuditTargetType.MAILBOX, mailbox.getId(), mailbox.getAddress().value()), premisesId,
                 Change.to(mailbox.getAddress() + " " + mailbox.getStatus()), reason));
         outbox.record(mailbox.getId(), mailbox.getAddress().value(), null, ProvisioningKind.MAILBOX_CREATED, null,
@@ -144,7 +164,7 @@ public class MailboxService {
         }
         String before = delegation.describe();
         delegation.changePermissions(permissions, owner);
-        audit.record(new AuditEntry(actor.username(), AuditAction.DELEGATION_CHANGED,
+        audit.record(AuditEntry.by(actor, AuditAction.DELEGATION_CHANGED,
                 new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), delegation.getAccount().getAddress().value()), delegation.getMailbox().getPremises().getId(),
                 Change.of(before, delegation.describe() + (leavesNoOwner ? " [confirmed: leaves no owner]" : "")), reason));
         outbox.record(delegation.getMailbox().getId(), delegation.getMailbox().getAddress().value(),
@@ -181,7 +201,7 @@ public class MailboxService {
         }
         LocalDate before = delegation.getLastDay();
         delegation.extendTo(newExpiry);
-        audit.record(new AuditEntry(actor.username(), AuditAction.DELEGATION_EXPIRY_CHANGED,
+        audit.record(AuditEntry.by(actor, AuditAction.DELEGATION_EXPIRY_CHANGED,
                 new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), delegation.getAccount().getAddress().value()), delegation.getMailbox().getPremises().getId(),
                 Change.of(before == null ? "no last day" : "last day " + UkTime.words(before),
                         newLastDay == null ? "no last day" : "last day " + UkTime.words(newLastDay)), reason));
@@ -261,7 +281,7 @@ public class MailboxService {
                                 @Reason String reason) {
         String before = delegation.describe();
         delegation.revoke(actor.username(), now, reason);
-        audit.record(new AuditEntry(actor.username(), AuditAction.DELEGATION_REVOKED,
+        audit.record(AuditEntry.by(actor, AuditAction.DELEGATION_REVOKED,
                 new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), delegation.getAccount().getAddress().value()), delegation.getMailbox().getPremises().getId(),
                 Change.of(before, "revoked"), reason));
         outbox.record(delegation.getMailbox().getId(), delegation.getMailbox().getAddress().value(),
@@ -358,7 +378,7 @@ public class MailboxService {
         }
         LocalDate before = delegation.getLastDay();
         delegation.extendTo(newExpiry);
-        audit.record(new AuditEntry(actor.username(), AuditAction.DELEGATION_EXPIRY_CHANGED,
+        audit.record(AuditEntry.by(actor, AuditAction.DELEGATION_EXPIRY_CHANGED,
                 new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), delegation.getAccount().getAddress().value()), delegation.getMailbox().getPremises().getId(),
                 Change.of(before == null ? "no last day" : "last day " + UkTime.words(before),
                         lastDay == null ? "no last day" : "last day " + UkTime.words(lastDay)), reason));
@@ -397,7 +417,7 @@ public class MailboxService {
     private Delegation revokeRecorded(Actor actor, Delegation delegation, String reason, String warning, Instant now) {
         String before = delegation.describe();
         delegation.revoke(actor.username(), now, reason);
-        audit.record(new AuditEntry(actor.username(), AuditAction.DELEGATION_REVOKED,
+        audit.record(AuditEntry.by(actor, AuditAction.DELEGATION_REVOKED,
                 new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), delegation.getAccount().getAddress().value()), delegation.getMailbox().getPremises().getId(),
                 Change.of(before, warning == null ? "revoked" : "revoked [confirmed: " + warning + "]"), reason));
         outbox.record(delegation.getMailbox().getId(), delegation.getMailbox().getAddress().value(),
@@ -411,7 +431,7 @@ public class MailboxService {
         SharedMailbox mailbox = authorizer.found(actor, Action.MANAGE_ACCESS, mailboxes.find(event.getMailboxId()),
                 SharedMailbox::getPremises);
         outbox.retry(eventId);
-        audit.record(new AuditEntry(actor.username(), AuditAction.PROVISIONING_RETRIED,
+        audit.record(AuditEntry.by(actor, AuditAction.PROVISIONING_RETRIED,
                 new AuditTarget(AuditTargetType.MAILBOX, mailbox.getId(), mailbox.getAddress().value()), mailbox.getPremises().getId(),
                 Change.of("FAILED: " + event.getLastError(), "PENDING"), null));
     }

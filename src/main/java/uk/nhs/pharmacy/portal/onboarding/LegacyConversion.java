@@ -111,14 +111,14 @@ public class LegacyConversion {
         if (inPlace) {
             legacy.conform();
             conforming = legacy;
-            audit.record(new AuditEntry(actor.username(), AuditAction.LEGACY_CONFORMED,
+            audit.record(AuditEntry.by(actor, AuditAction.LEGACY_CONFORMED,
                     new AuditTarget(AuditTargetType.MAILBOX, legacy.getId(), legacy.getAddress().value()), premisesId,
                     Change.of(MailboxStatus.LEGACY_NON_CONFORMING.name(), MailboxStatus.ACTIVE.name()), step + reason));
         } else {
             conforming = SharedMailbox.conforming(premises, now);
             mailboxes.add(conforming);
             em.flush();
-            audit.record(new AuditEntry(actor.username(), AuditAction.MAILBOX_CREATED,
+            audit.record(AuditEntry.by(actor, AuditAction.MAILBOX_CREATED,
                     new AuditTarget(AuditTargetType.MAILBOX, conforming.getId(), conforming.getAddress().value()), premisesId,
                     Change.to(conforming.getAddress() + " " + conforming.getStatus()), step + "1. conforming mailbox. " + reason));
             outbox.record(conforming.getId(), conforming.getAddress().value(), null, ProvisioningKind.MAILBOX_CREATED, null,
@@ -146,11 +146,11 @@ public class LegacyConversion {
             }
             legacy.close();
             closed = legacy.getAddress().value();
-            audit.record(new AuditEntry(actor.username(), AuditAction.LEGACY_CLOSED,
+            audit.record(AuditEntry.by(actor, AuditAction.LEGACY_CLOSED,
                     new AuditTarget(AuditTargetType.MAILBOX, legacy.getId(), closed), premisesId,
                     Change.of(MailboxStatus.LEGACY_NON_CONFORMING.name(), MailboxStatus.CLOSED.name()), step + "3. closed. " + reason));
         }
-        audit.record(new AuditEntry(actor.username(), AuditAction.LEGACY_CONVERTED,
+        audit.record(AuditEntry.by(actor, AuditAction.LEGACY_CONVERTED,
                 new AuditTarget(AuditTargetType.ORGANISATION, premisesId, premises.getOdsCode().value()), premisesId,
                 Change.of(legacy.getAddress().value(), conforming.getAddress() + "; linked " + String.join(", ", done)), reason));
         return new Result(conforming, done, closed);

@@ -47,7 +47,7 @@ public class NumsasProviders {
         em.createQuery("update RegistrationRequest r set r.numsas = :numsas where r.odsCode = :ods and r.state = :open")
                 .setParameter("numsas", providesNumsas).setParameter("ods", premises.getOdsCode())
                 .setParameter("open", RegistrationState.SUBMITTED).executeUpdate();
-        audit.record(new AuditEntry(actor.username(), AuditAction.NUMSAS_FLAGGED,
+        audit.record(AuditEntry.by(actor, AuditAction.NUMSAS_FLAGGED,
                 new AuditTarget(AuditTargetType.ORGANISATION, premisesId, premises.getOdsCode().value()), premisesId,
                 Change.of(String.valueOf(!providesNumsas), String.valueOf(providesNumsas)), null));
     }

@@ -91,7 +91,7 @@ public class PhaseService {
         phase.coverAreas(named);
         em.flush();
         assignPremises();
-        audit.record(new AuditEntry(actor.username(), id == null ? AuditAction.PHASE_CREATED : AuditAction.PHASE_CHANGED,
+        audit.record(AuditEntry.by(actor, id == null ? AuditAction.PHASE_CREATED : AuditAction.PHASE_CHANGED,
                 new AuditTarget(AuditTargetType.PHASE, phase.getId(), phase.getName()), null,
                 Change.of(before, describe(phase)), null));
         return phase;

@@ -70,7 +70,7 @@ public class RegistrationChecks {
                 problem = "already has its shared mailbox " + mailboxes.get(premises.getId());
             }
             known.put(premises.getOdsCode(), new Known(premises.getId(),
-                    premises.getArea() == null ? null : premises.getArea().getId(), premises.isNumsas(), problem));
+                    premises.getAreaId(), premises.isNumsas(), problem));
         }
         return known;
     }

@@ -102,7 +102,7 @@ public class RegistrationService {
         place(request, known, new HashMap<>());
         em.persist(request);
         em.flush(); // a request for the same code at the same moment fails here, on the unique live code
-        audit.record(new AuditEntry(actor.username(), AuditAction.REGISTRATION_RECEIVED,
+        audit.record(AuditEntry.by(actor, AuditAction.REGISTRATION_RECEIVED,
                 new AuditTarget(AuditTargetType.REGISTRATION, request.getId(), details.odsCode().value()), request.getPremisesId(),
                 Change.to(describe(request)), null));
         return request;
@@ -199,7 +199,7 @@ public class RegistrationService {
         RegistrationUpload upload = new RegistrationUpload(fileName, sha, content, lines.size(), actor.username(), clock.instant());
         em.persist(upload);
         em.flush();
-        audit.record(new AuditEntry(actor.username(), AuditAction.REGISTRATIONS_UPLOADED,
+        audit.record(AuditEntry.by(actor, AuditAction.REGISTRATIONS_UPLOADED,
                 new AuditTarget(AuditTargetType.REGISTRATION_UPLOAD, upload.getId(), upload.getFileName()), null,
                 Change.to(lines.size() + " rows"), null));
         runner.startAfterCommit(upload.getId());
@@ -262,7 +262,7 @@ public class RegistrationService {
             owner = false;
         }
         request.approve(actor.username(), clock.instant(), premises.getId(), mailbox.getId());
-        audit.record(new AuditEntry(actor.username(), AuditAction.REGISTRATION_APPROVED,
+        audit.record(AuditEntry.by(actor, AuditAction.REGISTRATION_APPROVED,
                 new AuditTarget(AuditTargetType.REGISTRATION, request.getId(), request.getOdsCode().value()), premises.getId(),
                 Change.of("SUBMITTED", mailbox.getAddress() + "; " + String.join(", ", created)), reason));
         notifications.notify(request.getCurrentEmail(), "registrationApproved", request.getId(), request.getTradingName(),
@@ -300,7 +300,7 @@ public class RegistrationService {
         authorizer.check(actor, Action.ADMINISTER_NATIONAL);
         RegistrationRequest request = open(id);
         request.reject(actor.username(), clock.instant(), reason);
-        audit.record(new AuditEntry(actor.username(), AuditAction.REGISTRATION_REJECTED,
+        audit.record(AuditEntry.by(actor, AuditAction.REGISTRATION_REJECTED,
                 new AuditTarget(AuditTargetType.REGISTRATION, request.getId(), request.getOdsCode().value()), request.getPremisesId(),
                 Change.of("SUBMITTED", "REJECTED"), reason));
         notifications.notify(request.getCurrentEmail(), "registrationRejected", request.getId(), request.getTradingName(),

@@ -55,6 +55,16 @@ public class Organisation implements java.io.Serializable {
     @JoinColumn(name = "parent_id")
     private Organisation parent;
 
+    /*
+     * The same two columns read as ids: where an organisation sits (what authorisation asks on every
+     * request) without reading its area and contractor, a query each.
+     */
+    @Column(name = "area_id", insertable = false, updatable = false)
+    private Long areaId;
+
+    @Column(name = "parent_id", insertable = false, updatable = false)
+    private Long parentId;
+
     /** Provides NUMSAS, the urgent medicine supply service: first in onboarding. */
     private boolean numsas;
 
@@ -96,6 +106,7 @@ public class Organisation implements java.io.Serializable {
         if (enclosingArea != null) {
             requireKind(enclosingArea, OrganisationKind.AREA, "enclosing area");
             area.parent = enclosingArea;
+            area.parentId = enclosingArea.getId();
         }
         return area;
     }
@@ -127,6 +138,7 @@ public class Organisation implements java.io.Serializable {
             throw RuleViolation.because("refusal.organisation.needsArea", odsCode);
         }
         this.area = newArea;
+        this.areaId = newArea == null ? null : newArea.getId();
     }
 
     public void assignContractor(Organisation contractor) {
@@ -137,6 +149,7 @@ public class Organisation implements java.io.Serializable {
             requireKind(contractor, OrganisationKind.CONTRACTOR, "contractor");
         }
         this.parent = contractor;
+        this.parentId = contractor == null ? null : contractor.getId();
     }
 
     private static void requireKind(Organisation organisation, OrganisationKind expected, String role) {
@@ -197,6 +210,16 @@ public class Organisation implements java.io.Serializable {
     /** The contractor of a premises, or the enclosing area of an area. */
     public Organisation getParent() {
         return parent;
+    }
+
+    /** The area's id, without reading the area (unless it was new when placed). */
+    public Long getAreaId() {
+        return areaId != null ? areaId : area == null ? null : area.getId();
+    }
+
+    /** The parent's id, without reading the parent (unless it was new when assigned). */
+    public Long getParentId() {
+        return parentId != null ? parentId : parent == null ? null : parent.getId();
     }
 
     @Override

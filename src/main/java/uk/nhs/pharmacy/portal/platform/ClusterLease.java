@@ -42,22 +42,22 @@ public class ClusterLease {
     public boolean claimPeriod(String job, Duration every) {
         Instant now = clock.instant();
         long period = now.toEpochMilli() / Math.max(1, every.toMillis());
-        ensureRow(job);
-        return em.createNativeQuery("UPDATE cluster_lease SET last_period = ?1, runs = runs + 1, holder = ?2, held_until = ?3"
+        var claim = em.createNativeQuery("UPDATE cluster_lease SET last_period = ?1, runs = runs + 1, holder = ?2, held_until = ?3"
                         + " WHERE job = ?4 AND last_period < ?1")
                 .setParameter(1, period).setParameter(2, MEMBER).setParameter(3, Timestamp.from(now))
-                .setParameter(4, job).executeUpdate() == 1;
+                .setParameter(4, job);
+        return claim.executeUpdate() == 1 || insertedRow(job) && claim.executeUpdate() == 1;
     }
 
     /** Takes or renews the hold on a job until {@code now + forHowLong}; false while another member holds it. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean hold(String job, Duration forHowLong) {
         Instant now = clock.instant();
-        ensureRow(job);
-        return em.createNativeQuery("UPDATE cluster_lease SET holder = ?1, held_until = ?2"
+        var take = em.createNativeQuery("UPDATE cluster_lease SET holder = ?1, held_until = ?2"
                         + " WHERE job = ?3 AND (holder = ?1 OR holder IS NULL OR held_until < ?4)")
                 .setParameter(1, MEMBER).setParameter(2, Timestamp.from(now.plus(forHowLong)))
-                .setParameter(3, job).setParameter(4, Timestamp.from(now)).executeUpdate() == 1;
+                .setParameter(3, job).setParameter(4, Timestamp.from(now));
+        return take.executeUpdate() == 1 || insertedRow(job) && take.executeUpdate() == 1;
     }
 
     /** Gives a hold back at once, so that the next member need not wait for it to run out. */
@@ -74,14 +74,19 @@ public class ClusterLease {
         return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
     }
 
-    /** The row a job's claims update; inserted once, by whichever member gets there first. */
-    private void ensureRow(String job) {
+    /**
+     * The row a job's claims update, inserted once by whichever member gets there first: true when
+     * this call inserted it. Asked only after an UPDATE changed nothing, so that a claim or a hold
+     * is one statement once the row exists (the dispatcher takes its hold after every grant).
+     */
+    private boolean insertedRow(String job) {
         if (!em.createNativeQuery("SELECT job FROM cluster_lease WHERE job = ?1").setParameter(1, job).getResultList().isEmpty()) {
-            return;
+            return false;
         }
         try {
             em.createNativeQuery("INSERT INTO cluster_lease (job, last_period, runs) VALUES (?1, -1, 0)")
                     .setParameter(1, job).executeUpdate();
+            return true;
         } catch (PersistenceException raced) {
             throw new LeaseRaced(job);
         }

@@ -146,7 +146,7 @@ public class RequestService {
             }
         }
         em.persist(request);
-        audit.record(new AuditEntry(actor.username(), AuditAction.REQUEST_SUBMITTED,
+        audit.record(AuditEntry.by(actor, AuditAction.REQUEST_SUBMITTED,
                 new AuditTarget(AuditTargetType.ACCESS_REQUEST, request.getId(), request.subjectName()), premises.getId(),
                 Change.to(describe(request)), request.getReason()));
         for (String loa : recipients.inScope(Role.LOA, premises)) {
@@ -225,7 +225,7 @@ public class RequestService {
             default -> throw new IllegalStateException(request.getKind().name());
         }
         request.decide(outcome, actor.username(), clock.instant(), note, result);
-        audit.record(new AuditEntry(actor.username(), AuditAction.REQUEST_APPROVED,
+        audit.record(AuditEntry.by(actor, AuditAction.REQUEST_APPROVED,
                 new AuditTarget(AuditTargetType.ACCESS_REQUEST, request.getId(), request.subjectName()), request.getPremises().getId(),
                 Change.of("requested by " + request.getRequestedBy() + " at " + request.getRequestedAt(), "approved by " + actor.username() + ": " + result), note));
         recipients.of(request.getRequestedBy()).ifPresent(to -> notifications.notify(to, "requestApproved",
@@ -237,7 +237,7 @@ public class RequestService {
         AccessRequest request = pending(actor, Action.APPROVE_REQUEST, requestId);
         refuseOwn(actor, request);
         request.decide(RequestState.REJECTED, actor.username(), clock.instant(), reason.strip(), null);
-        audit.record(new AuditEntry(actor.username(), AuditAction.REQUEST_REJECTED,
+        audit.record(AuditEntry.by(actor, AuditAction.REQUEST_REJECTED,
                 new AuditTarget(AuditTargetType.ACCESS_REQUEST, request.getId(), request.subjectName()), request.getPremises().getId(),
                 Change.of("requested by " + request.getRequestedBy(), "rejected"), reason));
         recipients.of(request.getRequestedBy()).ifPresent(to -> notifications.notify(to, "requestRejected",
@@ -252,7 +252,7 @@ public class RequestService {
             throw new AccessDeniedException(actor.username() + " may not withdraw another person's request");
         }
         request.decide(RequestState.WITHDRAWN, actor.username(), clock.instant(), null, null);
-        audit.record(new AuditEntry(actor.username(), AuditAction.REQUEST_WITHDRAWN,
+        audit.record(AuditEntry.by(actor, AuditAction.REQUEST_WITHDRAWN,
                 new AuditTarget(AuditTargetType.ACCESS_REQUEST, request.getId(), request.subjectName()), request.getPremises().getId(),
                 Change.to("withdrawn"), null));
         return request;

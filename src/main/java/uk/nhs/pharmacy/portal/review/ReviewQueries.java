@@ -225,7 +225,7 @@ public class ReviewQueries {
                 .getResultList().stream().collect(Collectors.toMap(MailSignIn::getAddress, MailSignIn::getLastSignIn));
         Instant now = clock.instant();
         boolean mayReview = authorizer.may(actor, Action.REVIEW_ACCESS, premises);
-        Long contractorId = premises.getParent() == null ? null : premises.getParent().getId();
+        Long contractorId = premises.getParentId();
         List<WorkLine> work = new ArrayList<>();
         for (ReviewLine line : lines) {
             Object[] row = delegations.get(line.getDelegationId());

@@ -94,7 +94,7 @@ public class ReviewService {
                 input.atDeadline(), input.recurMonths(), actor.username(), now, null);
         em.persist(campaign);
         em.flush();
-        audit.record(new AuditEntry(actor.username(), AuditAction.REVIEW_CAMPAIGN_CREATED,
+        audit.record(AuditEntry.by(actor, AuditAction.REVIEW_CAMPAIGN_CREATED,
                 new AuditTarget(AuditTargetType.REVIEW_CAMPAIGN, campaign.getId(), campaign.getName()), scope.iterator().next(),
                 Change.to(campaign.describe()), null));
         if (!input.startsOn().isAfter(UkTime.today(clock))) {
@@ -153,7 +153,7 @@ public class ReviewService {
         String forWhom = line.getReviewer() == ReviewerKind.OWNER && !actor.is(Role.OWNER)
                 ? "the owners of " + premises.getOdsCode().value() : null;
         line.decide(decision, reason, actor.username(), forWhom, clock.instant());
-        audit.record(new AuditEntry(actor.username(), AuditAction.REVIEW_DECIDED,
+        audit.record(AuditEntry.by(actor, AuditAction.REVIEW_DECIDED,
                 new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), delegation.getAccount().getAddress().value()),
                 premises.getId(), Change.to("review " + line.getCampaignId() + ": " + decision
                 + (forWhom == null ? "" : " (for " + forWhom + ")")), reason));

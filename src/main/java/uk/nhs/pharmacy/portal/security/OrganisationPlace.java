@@ -7,8 +7,7 @@ import uk.nhs.pharmacy.portal.organisation.OrganisationKind;
 public record OrganisationPlace(long id, OrganisationKind kind, Long areaId, Long parentId) {
 
     public static OrganisationPlace of(Organisation organisation) {
-        return new OrganisationPlace(organisation.getId(), organisation.getKind(),
-                organisation.getArea() == null ? null : organisation.getArea().getId(),
-                organisation.getParent() == null ? null : organisation.getParent().getId());
+        return new OrganisationPlace(organisation.getId(), organisation.getKind(), organisation.getAreaId(),
+                organisation.getParentId());
     }
 }

@@ -12,8 +12,10 @@ public class UserRepository {
     @PersistenceContext
     EntityManager em;
 
+    /** The user with their scope, in one query: every signed-in request asks for both. */
     public Optional<PortalUser> findByUsername(String username) {
-        return em.createQuery("select u from PortalUser u where u.username = :name", PortalUser.class)
+        return em.createQuery("select distinct u from PortalUser u left join fetch u.scopeOrganisationIds "
+                        + "where u.username = :name", PortalUser.class)
                 .setParameter("name", PortalUser.normaliseUsername(username))
                 .getResultStream().findFirst();
     }

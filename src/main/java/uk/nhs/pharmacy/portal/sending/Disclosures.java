@@ -86,7 +86,7 @@ public class Disclosures implements SocketmapLookup {
         } else {
             details.change(input, actor.username(), clock.instant());
         }
-        audit.record(new AuditEntry(actor.username(), AuditAction.DISCLOSURE_CHANGED,
+        audit.record(AuditEntry.by(actor, AuditAction.DISCLOSURE_CHANGED,
                 new AuditTarget(AuditTargetType.ORGANISATION, contractor.getId(), contractor.getOdsCode().value()), contractor.getId(),
                 Change.of(before, details.describe()), null));
         return details;

@@ -77,7 +77,7 @@ public class SecureDomains implements SocketmapLookup {
         }
         em.persist(entry);
         em.flush();
-        audit.record(new AuditEntry(actor.username(), AuditAction.SECURE_DOMAIN_ADDED,
+        audit.record(AuditEntry.by(actor, AuditAction.SECURE_DOMAIN_ADDED,
                 new AuditTarget(AuditTargetType.SECURE_DOMAIN, entry.getId(), entry.getDomain()), null,
                 Change.to(entry.getDomain()), reason));
         return entry;
@@ -90,7 +90,7 @@ public class SecureDomains implements SocketmapLookup {
             throw RuleViolation.because("refusal.sending.removalNeedsReason");
         }
         em.remove(entry);
-        audit.record(new AuditEntry(actor.username(), AuditAction.SECURE_DOMAIN_REMOVED,
+        audit.record(AuditEntry.by(actor, AuditAction.SECURE_DOMAIN_REMOVED,
                 new AuditTarget(AuditTargetType.SECURE_DOMAIN, id, entry.getDomain()), null,
                 Change.of(entry.getDomain(), "removed"), reason));
     }

@@ -23,6 +23,10 @@ import java.util.Locale;
  *   <li>{@code floors FILE}: what a contractor leaver of a locum with 20 grants writes (case, 20
  *   revokes, 22 audit rows, 20 outbox rows, step, one transaction), and 11,500 registration rows
  *   in batches of 500 per transaction; medians in milliseconds, written to FILE as JSON.</li>
+ *   <li>also in {@code floors}: one grant or revoke as the API's grant-then-revoke makes it, in the
+ *   statements its rules need (the caller with their scope, the premises, its mailbox and the person
+ *   or the access with its parties, the live counts, the row, its audit row and its outbox row), each
+ *   call its own transaction; the median of a call in milliseconds.</li>
  *   <li>{@code expired N}: adds N live grants whose expiry has passed, for the expiry sweep.</li>
  * </ul>
  * Not a test: it measures, and asserts only that the statements did what they should.
@@ -35,6 +39,8 @@ public final class JdbcFloors {
     private static final int REGISTRATION_RUNS = 3;
     private static final int REGISTRATION_ROWS = 11_500;
     private static final int REGISTRATION_BATCH = 500;
+    private static final int GRANT_PAIRS = 400;
+    private static final int GRANT_WARMUP = 400;
 
     private final Connection connection;
     private final String stamp = Long.toString(System.currentTimeMillis() % 100_000_000L, 36);
@@ -58,8 +64,10 @@ public final class JdbcFloors {
                     Chain chain = floors.chain();
                     double leaver = floors.leaverFloorMs(chain);
                     double registration = floors.registrationFloorMs();
+                    double grantRevoke = floors.grantRevokeFloorMs(chain);
                     String json = String.format(Locale.ROOT, "{\"leaver_ms\": %.2f, \"registration_ms\": %.1f, "
-                                    + "\"chain_ods\": \"%s\", \"chain_premises\": [%s]}%n", leaver, registration,
+                                    + "\"grant_revoke_call_ms\": %.3f, "
+                                    + "\"chain_ods\": \"%s\", \"chain_premises\": [%s]}%n", leaver, registration, grantRevoke,
                             chain.odsCode(), String.join(", ", chain.premisesOds().stream().map(c -> "\"" + c + "\"").toList()));
                     Files.writeString(Path.of(args[1]), json);
                     System.out.print(json);
@@ -233,6 +241,185 @@ public final class JdbcFloors {
         audit.setString(10, after);
         audit.setString(11, "Benchmark floor");
         audit.addBatch();
+    }
+
+    // ---------------------------------------------------------------- one grant, one revoke
+
+    /** The median of one call (a grant or a revoke, each its own transaction), in milliseconds. */
+    private double grantRevokeFloorMs(Chain chain) throws SQLException {
+        String user = first("SELECT username FROM portal_user WHERE role = 'NATIONAL_ADMIN' ORDER BY id");
+        String person = "floor.grant" + stamp + "@nhs.net";
+        try (BulkWriter writer = new BulkWriter(connection, 10)) {
+            writer.account(person, "Floor", "Grant" + stamp, "LOCUM_PHARMACIST", "ACTIVE", chain.mailboxes().get(0)[1], false, null);
+            writer.commit();
+        }
+        double[] ms = new double[GRANT_PAIRS * 2];
+        for (int run = 0; run < GRANT_PAIRS + GRANT_WARMUP; run++) {
+            String ods = chain.premisesOds().get(run % 10);
+            long start = System.nanoTime();
+            long delegation = grant(user, ods, person);
+            long granted = System.nanoTime();
+            revoke(user, delegation);
+            long revoked = System.nanoTime();
+            if (run >= GRANT_WARMUP) {
+                ms[(run - GRANT_WARMUP) * 2] = (granted - start) / 1e6;
+                ms[(run - GRANT_WARMUP) * 2 + 1] = (revoked - granted) / 1e6;
+            }
+        }
+        return median(ms);
+    }
+
+    private long grant(String user, String ods, String person) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        caller(user);
+        long premises;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, kind, area_id, parent_id FROM organisation WHERE ods_code = ?")) {
+            select.setString(1, ods);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                premises = rs.getLong(1);
+            }
+        }
+        long mailbox;
+        String mailboxAddress;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, address, status FROM shared_mailbox WHERE premises_id = ? AND status <> 'CLOSED'")) {
+            select.setLong(1, premises);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                mailbox = rs.getLong(1);
+                mailboxAddress = rs.getString(2);
+            }
+        }
+        long account;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, status, leaver_since FROM personal_account WHERE address = ?")) {
+            select.setString(1, person);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                account = rs.getLong(1);
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT mailbox_owner, COUNT(*), "
+                + "SUM(CASE WHEN account_id = ? THEN 1 ELSE 0 END) FROM delegation WHERE mailbox_id = ? "
+                + "AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?) GROUP BY mailbox_owner")) {
+            select.setLong(1, account);
+            select.setLong(2, mailbox);
+            select.setTimestamp(3, now);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getLong(3) > 0) {
+                        throw new IllegalStateException(person + " already has access at " + ods);
+                    }
+                }
+            }
+        }
+        long id = nextId("delegation");
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO delegation (id, mailbox_id, account_id, "
+                + "full_access, send_as, send_on_behalf, mailbox_owner, granted_by, granted_at, grant_reason, version) "
+                + "VALUES (?,?,?,TRUE,FALSE,FALSE,FALSE,?,?,?,1)")) {
+            insert.setLong(1, id);
+            insert.setLong(2, mailbox);
+            insert.setLong(3, account);
+            insert.setString(4, user);
+            insert.setTimestamp(5, now);
+            insert.setString(6, "Benchmark floor");
+            insert.executeUpdate();
+        }
+        auditAndOutbox(now, "DELEGATION_GRANTED", id, person, premises, mailbox, mailboxAddress, "ACCESS_GRANTED", "FULL_ACCESS");
+        connection.commit();
+        return id;
+    }
+
+    private void revoke(String user, long delegation) throws SQLException {
+        Timestamp now = Timestamp.from(Instant.now());
+        caller(user);
+        long version;
+        long mailbox;
+        String mailboxAddress;
+        long premises;
+        String person;
+        try (PreparedStatement select = connection.prepareStatement("SELECT d.version, m.id, m.address, o.id, o.area_id, "
+                + "o.parent_id, a.address FROM delegation d JOIN shared_mailbox m ON m.id = d.mailbox_id "
+                + "JOIN organisation o ON o.id = m.premises_id JOIN personal_account a ON a.id = d.account_id WHERE d.id = ?")) {
+            select.setLong(1, delegation);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                version = rs.getLong(1);
+                mailbox = rs.getLong(2);
+                mailboxAddress = rs.getString(3);
+                premises = rs.getLong(4);
+                person = rs.getString(7);
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT mailbox_owner, COUNT(*) FROM delegation "
+                + "WHERE mailbox_id = ? AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?) GROUP BY mailbox_owner")) {
+            select.setLong(1, mailbox);
+            select.setTimestamp(2, now);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rs.getLong(2);
+                }
+            }
+        }
+        try (PreparedStatement update = connection.prepareStatement("UPDATE delegation SET revoked_by = ?, revoked_at = ?, "
+                + "revoke_reason = ?, version = version + 1 WHERE id = ? AND version = ?")) {
+            update.setString(1, user);
+            update.setTimestamp(2, now);
+            update.setString(3, "Benchmark floor");
+            update.setLong(4, delegation);
+            update.setLong(5, version);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("the floor's revoke of " + delegation + " changed nothing");
+            }
+        }
+        auditAndOutbox(now, "DELEGATION_REVOKED", delegation, person, premises, mailbox, mailboxAddress, "ACCESS_REVOKED", "");
+        connection.commit();
+    }
+
+    /** The caller and their scope, as every signed-in call reads them. */
+    private void caller(String user) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT u.id, u.role, u.enabled, u.account_id, "
+                + "s.organisation_id FROM portal_user u LEFT JOIN user_scope s ON s.user_id = u.id WHERE u.username = ?")) {
+            select.setString(1, user);
+            try (ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("no user " + user);
+                }
+            }
+        }
+    }
+
+    private void auditAndOutbox(Timestamp now, String action, long delegation, String person, long premises, long mailbox,
+                                String mailboxAddress, String kind, String rights) throws SQLException {
+        try (PreparedStatement audit = connection.prepareStatement("INSERT INTO audit_event (id, occurred_at, actor, action, "
+                + "target_type, target_id, target_label, organisation_id, before_state, after_state, reason) "
+                + "VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+             PreparedStatement outbox = connection.prepareStatement("INSERT INTO provisioning_event (id, mailbox_id, "
+                     + "mailbox_address, account_address, kind, rights, state, created_at, created_by, attempts, version) "
+                     + "VALUES (?,?,?,?,?,?,'PENDING',?,?,0,1)")) {
+            addAudit(audit, now, action, "DELEGATION", delegation, person, premises, action.toLowerCase(Locale.ROOT));
+            audit.executeBatch();
+            outbox.setLong(1, nextId("provisioning_event"));
+            outbox.setLong(2, mailbox);
+            outbox.setString(3, mailboxAddress);
+            outbox.setString(4, person);
+            outbox.setString(5, kind);
+            outbox.setString(6, rights);
+            outbox.setTimestamp(7, now);
+            outbox.setString(8, "bench");
+            outbox.executeUpdate();
+        }
+    }
+
+    private String first(String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rs = statement.executeQuery()) {
+            if (!rs.next()) {
+                throw new IllegalStateException("nothing from " + sql);
+            }
+            return rs.getString(1);
+        }
     }
 
     // ---------------------------------------------------------------- registration rows, 500 per transaction

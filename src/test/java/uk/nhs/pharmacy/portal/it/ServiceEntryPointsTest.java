@@ -33,7 +33,8 @@ class ServiceEntryPointsTest {
 
     private static final Map<String, String> COVERED_BY = Map.ofEntries(
             // mailboxes and access
-            entry("MailboxService#grant", "REST POST delegations"),
+            entry("MailboxService#grantAt", "REST POST delegations"),
+            entry("MailboxService#grant", "FACES grant access (premises page, grant form)"),
             entry("MailboxService#createMailbox", "REST POST premises/{ods}/mailbox"),
             entry("MailboxService#changePermissions", "REST PUT delegations/{id}"),
             entry("MailboxService#extend", "REST PUT delegations/{id}/expiry"),
