@@ -82,6 +82,14 @@ public class AuditEvent implements java.io.Serializable {
         this.reason = clip(reason, 500);
     }
 
+    /** The id of a row written in a set-based batch ({@link AuditLog#recordAll}), not by JPA. */
+    void assignId(long blockId) {
+        if (id != null) {
+            throw new IllegalStateException("Audit event " + id + " has its id already");
+        }
+        this.id = blockId;
+    }
+
     /** Records that a deputy did this for the absent LOA; before the row is signed. */
     void actingFor(String absentLoa) {
         if (mac != null) {
@@ -98,6 +106,10 @@ public class AuditEvent implements java.io.Serializable {
     @PreRemove
     void refuseChange() {
         throw new IllegalStateException("Audit events are append-only");
+    }
+
+    String getMac() {
+        return mac;
     }
 
     /** Signs the row once, after its id is assigned and before it is inserted. */

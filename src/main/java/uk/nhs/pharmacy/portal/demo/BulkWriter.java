@@ -67,22 +67,7 @@ public final class BulkWriter implements AutoCloseable {
     }
 
     private long[] reserve(String generator, int size) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE id_generator SET next_value = next_value + ? WHERE name = ?")) {
-            update.setInt(1, size);
-            update.setString(2, generator);
-            if (update.executeUpdate() != 1) {
-                throw new SQLException("No id_generator row " + generator);
-            }
-        }
-        try (PreparedStatement select = connection.prepareStatement("SELECT next_value FROM id_generator WHERE name = ?")) {
-            select.setString(1, generator);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                long last = rs.getLong(1);
-                return new long[]{last - size + 1, last};
-            }
-        }
+        return uk.nhs.pharmacy.portal.platform.IdBlock.reserve(connection, generator, size);
     }
 
     public long organisation(String odsCode, String name, String kind, String address, String postcode,

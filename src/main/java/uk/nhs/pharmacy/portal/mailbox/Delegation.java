@@ -161,6 +161,9 @@ public class Delegation implements java.io.Serializable {
      * {@link #isLiveAt} as a JPQL condition on a delegation alias {@code d}, with the instant as the
      * parameter {@code :now}: the one form every query of live access uses.
      */
+    /** Why the expiry sweep revoked access: the last day set when it was granted had passed. */
+    public static final String EXPIRED_REASON = "Access expired after its last day";
+
     public static final String LIVE = "d.revokedAt is null and (d.expiresAt is null or d.expiresAt > :now)";
 
     /**
@@ -177,6 +180,11 @@ public class Delegation implements java.io.Serializable {
     }
 
     public Set<Permission> getPermissions() {
+        return permissionsOf(fullAccess, sendAs, sendOnBehalf);
+    }
+
+    /** The permissions the three columns hold. */
+    static Set<Permission> permissionsOf(boolean fullAccess, boolean sendAs, boolean sendOnBehalf) {
         EnumSet<Permission> set = EnumSet.noneOf(Permission.class);
         if (fullAccess) set.add(Permission.FULL_ACCESS);
         if (sendAs) set.add(Permission.SEND_AS);
@@ -239,7 +247,13 @@ public class Delegation implements java.io.Serializable {
 
     /** A short description for the audit trail. */
     public String describe() {
-        return account.getAddress() + " on " + mailbox.getAddress() + " " + getPermissions()
-                + (owner ? " owner" : "") + (expiresAt != null ? ", last day " + uk.nhs.pharmacy.portal.platform.UkTime.words(getLastDay()) : "");
+        return describe(account.getAddress(), mailbox.getAddress(), getPermissions(), owner, expiresAt);
+    }
+
+    /** An access in the audit trail's words: who, where, what, owner, and the last day if it has one. */
+    static String describe(Object accountAddress, Object mailboxAddress, Set<Permission> permissions, boolean owner,
+                           Instant expiresAt) {
+        return accountAddress + " on " + mailboxAddress + " " + permissions + (owner ? " owner" : "")
+                + (expiresAt != null ? ", last day " + UkTime.words(UkTime.lastDayOf(expiresAt)) : "");
     }
 }

@@ -77,6 +77,29 @@ public class MailboxRepository {
                 .setParameter("ids", ids).getResultList();
     }
 
+    /**
+     * Expired access among the ids that is still unrevoked at {@code now}, with its mailbox, premises
+     * and person as the audit and the platform need them: one query, no entities to track.
+     */
+    public List<ExpiredAccess> expiredAccess(List<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select new uk.nhs.pharmacy.portal.mailbox.ExpiredAccess(d.id, d.expiresAt, d.fullAccess, "
+                        + "d.sendAs, d.sendOnBehalf, d.owner, m.id, m.address, p.id, a.address) from Delegation d "
+                        + "join d.mailbox m join m.premises p join d.account a "
+                        + "where d.id in :ids and d.revokedAt is null and d.expiresAt <= :now order by d.id", ExpiredAccess.class)
+                .setParameter("ids", ids).setParameter("now", now).getResultList();
+    }
+
+    /** Revokes the unrevoked ones among the ids in one statement; returns how many it revoked. */
+    public int revokeAll(List<Long> ids, Instant now, String by, String reason) {
+        return em.createQuery("update Delegation d set d.revokedAt = :now, d.revokedBy = :by, d.revokeReason = :reason, "
+                        + "d.version = d.version + 1 where d.id in :ids and d.revokedAt is null")
+                .setParameter("now", now).setParameter("by", by).setParameter("reason", reason).setParameter("ids", ids)
+                .executeUpdate();
+    }
+
     /** Every live delegation of one person, across all premises. */
     public List<Delegation> liveDelegationsOf(long accountId, Instant now) {
         return em.createQuery("select d from Delegation d join d.mailbox m join m.premises p "

@@ -44,6 +44,8 @@ import java.util.stream.Collectors;
 @Transactional
 public class MailboxService {
 
+    private static final Actor EXPIRY_SWEEP = Actor.system("expiry-sweep");
+
 
     @Inject
     MailboxRepository mailboxes;
@@ -297,17 +299,27 @@ public class MailboxService {
     }
 
     /**
-     * {@link #expire(long, Instant)} for many at once, in one transaction: the expiry sweep's batch.
-     * The delegations come with their mailbox, premises and account in one query. Returns how many
-     * were revoked.
+     * {@link #expire(long, Instant)} for many at once, in one transaction and set-based: one query reads
+     * what is due with its parties, one UPDATE revokes it, and its audit rows and platform events are
+     * written in one batch each. If anything changed under it (a revoke by someone else), it fails and
+     * the transaction rolls back; the sweep then expires that batch one by one. Returns how many were
+     * revoked.
      */
     public int expireAll(@NotNull List<Long> delegationIds, @NotNull Instant now) {
-        int revoked = 0;
-        for (Delegation delegation : mailboxes.delegationsWithParties(delegationIds)) {
-            if (expire(delegation, now)) {
-                revoked++;
-            }
+        List<ExpiredAccess> due = mailboxes.expiredAccess(delegationIds, now);
+        if (due.isEmpty()) {
+            return 0;
         }
+        String by = EXPIRY_SWEEP.username();
+        int revoked = mailboxes.revokeAll(due.stream().map(ExpiredAccess::id).toList(), now, by, Delegation.EXPIRED_REASON);
+        if (revoked != due.size()) {
+            throw new IllegalStateException(revoked + " of " + due.size() + " expired delegations revoked: one changed under the sweep");
+        }
+        audit.recordAll(due.stream().map(a -> new AuditEntry(by, AuditAction.DELEGATION_EXPIRED,
+                new AuditTarget(AuditTargetType.DELEGATION, a.id(), a.accountAddress().value()), a.premisesId(),
+                Change.of(a.describe(), "revoked"), Delegation.EXPIRED_REASON)).toList());
+        outbox.recordAll(due.stream().map(a -> new ProvisioningOutbox.Entry(a.mailboxId(), a.mailboxAddress().value(),
+                a.accountAddress().value(), ProvisioningKind.ACCESS_REVOKED, "")).toList(), by);
         return revoked;
     }
 
@@ -315,9 +327,9 @@ public class MailboxService {
         if (delegation.isRevoked() || delegation.getExpiresAt() == null || delegation.getExpiresAt().isAfter(now)) {
             return false; // already handled, or not due: the sweep is idempotent
         }
-        Actor system = Actor.system("expiry-sweep");
+        Actor system = EXPIRY_SWEEP;
         String before = delegation.describe();
-        delegation.revoke(system.username(), now, "Access expired at " + delegation.getExpiresAt());
+        delegation.revoke(system.username(), now, Delegation.EXPIRED_REASON);
         audit.record(new AuditEntry(system.username(), AuditAction.DELEGATION_EXPIRED,
                 new AuditTarget(AuditTargetType.DELEGATION, delegation.getId(), delegation.getAccount().getAddress().value()), delegation.getMailbox().getPremises().getId(),
                 Change.of(before, "revoked"), delegation.getRevokeReason()));

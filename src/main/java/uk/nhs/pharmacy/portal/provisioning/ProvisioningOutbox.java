@@ -8,6 +8,17 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import jakarta.annotation.Resource;
+import jakarta.persistence.PersistenceException;
+import uk.nhs.pharmacy.portal.platform.IdBlock;
+import uk.nhs.pharmacy.portal.platform.PortalDataSource;
+import uk.nhs.pharmacy.portal.platform.SqlRows;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
@@ -24,6 +35,10 @@ public class ProvisioningOutbox {
     @Inject
     Clock clock;
 
+    /* The JTA transaction's own connection: a second handle on a shareable resource in one transaction. */
+    @Resource(lookup = PortalDataSource.JNDI_NAME)
+    DataSource dataSource;
+
     @Inject
     jakarta.enterprise.event.Event<ProvisioningRecorded> recorded;
 
@@ -35,6 +50,40 @@ public class ProvisioningOutbox {
         em.persist(event);
         recorded.fire(new ProvisioningRecorded(mailboxId));
         return event;
+    }
+
+    /** One change for the platform, as {@link #recordAll} takes them. */
+    public record Entry(long mailboxId, String mailboxAddress, String accountAddress, ProvisioningKind kind, String rights) {
+    }
+
+    /**
+     * Many events at once, set-based, for work that writes thousands (the expiry sweep): ids in one
+     * block of the table generator's, the rows in one JDBC batch on the transaction's connection, and
+     * one signal to the dispatcher after commit. Returns how many rows were written.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int recordAll(List<Entry> changes, String actor) {
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        try (Connection connection = dataSource.getConnection()) {
+            long id = IdBlock.reserve(connection, "provisioning_event", changes.size())[0];
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO provisioning_event (id, mailbox_id, "
+                    + "mailbox_address, account_address, kind, rights, state, created_at, created_by, attempts, version) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,0,1)")) {
+                for (Entry change : changes) {
+                    SqlRows.bind(insert, id++, change.mailboxId(), change.mailboxAddress(), change.accountAddress(),
+                            change.kind().name(), change.rights(), ProvisioningState.PENDING.name(), now, actor);
+                    insert.addBatch();
+                }
+                int written = SqlRows.count(insert.executeBatch());
+                recorded.fire(new ProvisioningRecorded(changes.get(0).mailboxId()));
+                return written;
+            }
+        } catch (SQLException e) {
+            throw new PersistenceException("Could not queue " + changes.size() + " changes for the platform", e);
+        }
     }
 
     /** Puts a dead-lettered event back in the queue, inside the caller's transaction. */

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -429,8 +430,12 @@ abstract class MailboxServiceChecks extends LeaverServiceChecks {
         Delegation expired = em.find(Delegation.class, granted.getId());
         assertEquals("system:expiry-sweep", expired.getRevokedBy());
         assertTrue(expired.getRevokeReason().contains("expired"), expired.getRevokeReason());
-        assertEquals(1L, em.createQuery("select count(e) from AuditEvent e where e.targetId = :id "
-                + "and e.action = 'DELEGATION_EXPIRED'", Long.class).setParameter("id", granted.getId()).getSingleResult());
+        List<uk.nhs.pharmacy.portal.audit.AuditEvent> rows = em.createQuery("select e from AuditEvent e where e.targetId = :id "
+                + "and e.action = 'DELEGATION_EXPIRED'", uk.nhs.pharmacy.portal.audit.AuditEvent.class)
+                .setParameter("id", granted.getId()).getResultList();
+        assertEquals(1, rows.size());
+        assertTrue(rows.get(0).getBefore().startsWith(locum.getAddress().value() + " on " + mailbox.getAddress()), rows.get(0).getBefore());
+        assertFalse(problems().containsKey(rows.get(0).getId()), "the sweep's audit row (written set-based) carries a valid MAC");
         assertTrue(provisioning(locum.getAddress().value()).stream().anyMatch(e -> e.getKind() == ProvisioningKind.ACCESS_REVOKED
                 && e.getCreatedBy().equals("system:expiry-sweep")));
         assertEquals(0, expirySweep.sweep(later), "a second sweep finds nothing left to do");
