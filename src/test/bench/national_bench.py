@@ -261,17 +261,33 @@ if peer_file and os.path.exists(peer_file):
             peer[parts[0]] = {'rate': float(parts[2]), 'p95': float(parts[4])}
 results['peer'] = peer
 
+def read_heap():
+    """The heap in use after a full GC, in MB; the 40 largest classes beside the report."""
+    if not PID:
+        return None
+    subprocess.run(['jcmd', PID, 'GC.run'], capture_output=True)
+    info = subprocess.run(['jcmd', PID, 'GC.heap_info'], capture_output=True, text=True).stdout
+    histogram = subprocess.run(['jcmd', PID, 'GC.class_histogram'], capture_output=True, text=True).stdout
+    open(REPORT.replace('.md', '-heap.txt'), 'w').write('\n'.join(histogram.splitlines()[:45]) + '\n')
+    for line in info.splitlines():
+        if ' used ' in line and 'total' in line:
+            return int(line.split('used')[1].split('K')[0].strip()) / 1024
+    return None
+
+
 if ONLY:
+    only_heap = read_heap()
     with open(REPORT, 'w') as out:
         out.write('# %s\n\n| scenario | connections | rate /s | p50 ms | p95 ms | non-2xx |\n| --- | --- | --- | --- | --- | --- |\n'
                   % LABEL)
-        for key in sorted(results):
+        for key in sorted(k for k in results if 'title' in results[k]):
             r = results[key]
             out.write('| %s | %d | %.1f | %.2f | %.2f | %d |\n' % (r['title'], r['connections'], r['rate'], r['p50'],
                                                                  r['p95'], r['non2xx']))
         for rule, (seconds, lines) in review_create.items():
             out.write('| national review started (%s): %d lines in %.1f s | | | | | |\n' % (rule, lines, seconds))
-        out.write('\nStart-up to ready: %s s (Payara Micro alone: %s s).\n' % (os.environ.get('STARTUP_SECONDS', '?'),
+        out.write('\nHeap in use after a full GC, after the load: %s MB.\n' % ('%.0f' % only_heap if only_heap else '?'))
+        out.write('Start-up to ready: %s s (Payara Micro alone: %s s).\n' % (os.environ.get('STARTUP_SECONDS', '?'),
                                                                              os.environ.get('STARTUP_FLOOR', '?')))
         if floors.get('grant_revoke_call_ms') and 'grant_revoke_1' in results:
             out.write('One grant or revoke, 1 client: p50 %.2f ms, %.1f× its plain-JDBC floor (%.2f ms).\n' % (
@@ -338,14 +354,7 @@ results['registration'] = {'preview_ms': preview_ms, 'import_ms': import_ms, 'ac
 print('registration file of 11,500 rows: preview %.0f ms, accepted and stored %.0f ms (%d stored, %d refused)'
       % (preview_ms, import_ms, upload['accepted'], upload['rejected']))
 
-heap = None
-if PID:
-    subprocess.run(['jcmd', PID, 'GC.run'], capture_output=True)
-    info = subprocess.run(['jcmd', PID, 'GC.heap_info'], capture_output=True, text=True).stdout
-    for line in info.splitlines():
-        if ' used ' in line and 'total' in line:
-            heap = int(line.split('used')[1].split('K')[0].strip()) / 1024
-            break
+heap = read_heap()
 results['heap_mb'] = heap
 
 

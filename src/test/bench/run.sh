@@ -162,10 +162,14 @@ print(row)
 PY
 }
 
-# sweep <db> <url> <user> <password>: 100,000 expired grants while the portal is stopped, then the
-# time the portal's own expiry sweep (its start-up catch-up) logs for them, added to the report.
+# sweep <db> <url> <user> <password>: the sweep's plain-JDBC floor (N expired grants revoked set-based by
+# JdbcFloors, portal stopped), then N more expired grants and the time the portal's own expiry sweep
+# (its start-up catch-up) logs for them, added to the report beside the floor.
 sweep() {
   local n="${SWEEP_GRANTS:-100000}" line
+  log "$1: the expiry sweep's plain-JDBC floor ($n expired grants), portal stopped"
+  mvn -q -B -Pbench-jdbc "-Dgen.db.url=$2" "-Dgen.db.user=$3" "-Dgen.db.password=$4" \
+    "-Dexec.args=sweep $n $OUT/sweep-floor-$1.json" > "$OUT/sweep-floor-$1.log"
   log "$1: adding $n expired grants, then timing the expiry sweep"
   mvn -q -B -Pbench-jdbc "-Dgen.db.url=$2" "-Dgen.db.user=$3" "-Dgen.db.password=$4" "-Dexec.args=expired $n" \
     > "$OUT/expired-$1.log"
@@ -176,16 +180,21 @@ sweep() {
     sleep 1
   done
   stop_portal
-  python3 - "$OUT/report-$1.md" "$line" "$n" <<'PY'
-import re, sys
-report, line, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+  python3 - "$OUT/report-$1.md" "$line" "$n" "$OUT/sweep-floor-$1.json" <<'PY'
+import json, os, re, sys
+report, line, n, floor_file = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+floor = json.load(open(floor_file)) if os.path.exists(floor_file) else {}
 m = re.search(r'revoked (\d+) expired delegations in (\d+) ms', line)
-row = ('| expiry sweep of %d expired grants (the portal\'s own log) | %s | | ≤ 60 s | %s |' % (
+ratio = None
+if m and floor.get('sweep_revoked'):
+    ratio = (int(m.group(2)) / int(m.group(1))) / (floor['sweep_ms'] / floor['sweep_revoked'])
+row = ('| expiry sweep of %d expired grants (the portal\'s own log) | %s | %s | ≤ 1.5× floor | %s |' % (
     n, '%s revoked in %.1f s' % (m.group(1), int(m.group(2)) / 1000) if m else 'no sweep logged in 15 minutes',
-    'met' if m and int(m.group(2)) <= 60000 and int(m.group(1)) >= n else 'missed'))
+    '%.2f× the plain-JDBC floor per grant (%d revoked in %.1f s)' % (ratio, floor['sweep_revoked'], floor['sweep_ms'] / 1000)
+    if ratio else 'no floor', 'met' if ratio and ratio <= 1.5 and int(m.group(1)) >= n else 'missed'))
 text = open(report).read()
 marker = '| start-up to ready'
-text = text.replace(marker, row + '\n' + marker, 1)
+text = text.replace(marker, row + '\n' + marker, 1) if marker in text else text + row + '\n'
 open(report, 'w').write(text)
 print(row)
 PY

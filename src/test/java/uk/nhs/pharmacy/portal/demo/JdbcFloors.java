@@ -28,6 +28,10 @@ import java.util.Locale;
  *   or the access with its parties, the live counts, the row, its audit row and its outbox row), each
  *   call its own transaction; the median of a call in milliseconds.</li>
  *   <li>{@code expired N}: adds N live grants whose expiry has passed, for the expiry sweep.</li>
+ *   <li>{@code sweep N FILE}: the expiry sweep's floor: adds N expired grants, then revokes every
+ *   expired grant as a set-based sweep must, 500 per transaction (their ids; the grants with their
+ *   mailbox, premises and person; one UPDATE; the audit rows and the outbox rows in a batch each);
+ *   the time and the count, to FILE as JSON.</li>
  * </ul>
  * Not a test: it measures, and asserts only that the statements did what they should.
  */
@@ -73,7 +77,16 @@ public final class JdbcFloors {
                     System.out.print(json);
                 }
                 case "expired" -> System.out.println(floors.seedExpired(Integer.parseInt(args[1])) + " expired grants added");
-                default -> throw new IllegalArgumentException("floors FILE | expired N");
+                case "sweep" -> {
+                    floors.seedExpired(Integer.parseInt(args[1]));
+                    long start = System.nanoTime();
+                    int revoked = floors.sweepFloor();
+                    String json = String.format(Locale.ROOT, "{\"sweep_ms\": %.0f, \"sweep_revoked\": %d}%n",
+                            (System.nanoTime() - start) / 1e6, revoked);
+                    Files.writeString(Path.of(args[2]), json);
+                    System.out.print(json);
+                }
+                default -> throw new IllegalArgumentException("floors FILE | expired N | sweep N FILE");
             }
         }
     }
@@ -508,6 +521,93 @@ public final class JdbcFloors {
             writer.commit();
         }
         return count;
+    }
+
+    /** Revokes every expired grant, set-based, 500 per transaction; returns how many. */
+    private int sweepFloor() throws SQLException {
+        int revoked = 0;
+        while (true) {
+            Timestamp now = Timestamp.from(Instant.now());
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT id FROM delegation WHERE expires_at "
+                    + "BETWEEN ? AND ? AND revoked_at IS NULL ORDER BY expires_at, id")) {
+                select.setTimestamp(1, Timestamp.from(Instant.EPOCH));
+                select.setTimestamp(2, now);
+                select.setMaxRows(500);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                connection.commit();
+                return revoked;
+            }
+            String in = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+            List<Object[]> due = new ArrayList<>(); // id, mailbox id, mailbox address, premises id, account address
+            try (PreparedStatement select = connection.prepareStatement("SELECT d.id, m.id, m.address, o.id, a.address, "
+                    + "d.expires_at, d.full_access, d.mailbox_owner FROM delegation d JOIN shared_mailbox m ON m.id = d.mailbox_id "
+                    + "JOIN organisation o ON o.id = m.premises_id JOIN personal_account a ON a.id = d.account_id "
+                    + "WHERE d.id IN (" + in + ") AND d.revoked_at IS NULL AND d.expires_at <= ? ORDER BY d.id")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    select.setLong(i + 1, ids.get(i));
+                }
+                select.setTimestamp(ids.size() + 1, now);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        due.add(new Object[]{rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5)});
+                    }
+                }
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE delegation SET revoked_at = ?, revoked_by = ?, "
+                    + "revoke_reason = ?, version = version + 1 WHERE id IN (" + in + ") AND revoked_at IS NULL")) {
+                update.setTimestamp(1, now);
+                update.setString(2, "system:expiry-sweep");
+                update.setString(3, "Benchmark floor");
+                for (int i = 0; i < ids.size(); i++) {
+                    update.setLong(i + 4, ids.get(i));
+                }
+                if (update.executeUpdate() != due.size()) {
+                    throw new IllegalStateException("the sweep floor revoked a different number of grants than it read");
+                }
+            }
+            long auditId = uk.nhs.pharmacy.portal.platform.IdBlock.reserve(connection, "audit_event", due.size())[0];
+            long eventId = uk.nhs.pharmacy.portal.platform.IdBlock.reserve(connection, "provisioning_event", due.size())[0];
+            try (PreparedStatement audit = connection.prepareStatement("INSERT INTO audit_event (id, occurred_at, actor, action, "
+                    + "target_type, target_id, target_label, organisation_id, before_state, after_state, reason, mac) "
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+                 PreparedStatement outbox = connection.prepareStatement("INSERT INTO provisioning_event (id, mailbox_id, "
+                         + "mailbox_address, account_address, kind, rights, state, created_at, created_by, attempts, version) "
+                         + "VALUES (?,?,?,?,'ACCESS_REVOKED','','PENDING',?,?,0,1)")) {
+                for (Object[] grant : due) {
+                    audit.setLong(1, auditId++);
+                    audit.setTimestamp(2, now);
+                    audit.setString(3, "system:expiry-sweep");
+                    audit.setString(4, "DELEGATION_EXPIRED");
+                    audit.setString(5, "DELEGATION");
+                    audit.setLong(6, (Long) grant[0]);
+                    audit.setString(7, (String) grant[4]);
+                    audit.setLong(8, (Long) grant[3]);
+                    audit.setString(9, grant[4] + " on " + grant[2] + " [FULL_ACCESS]");
+                    audit.setString(10, "revoked");
+                    audit.setString(11, "Benchmark floor");
+                    audit.setString(12, "0".repeat(64));
+                    audit.addBatch();
+                    outbox.setLong(1, eventId++);
+                    outbox.setLong(2, (Long) grant[1]);
+                    outbox.setString(3, (String) grant[2]);
+                    outbox.setString(4, (String) grant[4]);
+                    outbox.setTimestamp(5, now);
+                    outbox.setString(6, "system:expiry-sweep");
+                    outbox.addBatch();
+                }
+                audit.executeBatch();
+                outbox.executeBatch();
+            }
+            connection.commit();
+            revoked += due.size();
+        }
     }
 
     // ---------------------------------------------------------------- helpers
