@@ -77,8 +77,8 @@ def after(base, upload_id, started):
             ready = now
         if page is not None and ready is not None:
             cookie = sign_in(base)
-            upload = json.loads(request(base, 'GET', '/api/registrations/files/%d' % upload_id, cookie=cookie)[1])
-            if upload['state'] == 'FINISHED':
+            status, text, _ = request(base, 'GET', '/api/registrations/files/%d' % upload_id, cookie=cookie)
+            if status == 200 and json.loads(text).get('state') == 'FINISHED':
                 finished = time.time() - started
                 break
             time.sleep(0.5)
