@@ -3,7 +3,6 @@ package uk.nhs.pharmacy.portal.api;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.DefaultValue;
@@ -14,16 +13,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import uk.nhs.pharmacy.portal.account.AccountRepository;
 import uk.nhs.pharmacy.portal.account.MailAddress;
-import uk.nhs.pharmacy.portal.account.PersonalAccount;
 import uk.nhs.pharmacy.portal.mailbox.Delegation;
 import uk.nhs.pharmacy.portal.mailbox.ExpiringAccess;
-import uk.nhs.pharmacy.portal.mailbox.MailboxQueries;
 import uk.nhs.pharmacy.portal.mailbox.MailboxService;
 import uk.nhs.pharmacy.portal.mailbox.Permission;
 import uk.nhs.pharmacy.portal.organisation.OdsCode;
-import uk.nhs.pharmacy.portal.platform.RuleViolation;
 import uk.nhs.pharmacy.portal.security.CurrentUser;
 
 import java.net.URI;
@@ -41,12 +36,6 @@ public class DelegationResource {
 
     @Inject
     MailboxService service;
-
-    @Inject
-    MailboxQueries queries;
-
-    @Inject
-    AccountRepository accounts;
 
     @Inject
     CurrentUser currentUser;

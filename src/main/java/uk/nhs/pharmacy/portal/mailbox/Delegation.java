@@ -13,6 +13,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.TableGenerator;
 import jakarta.persistence.Version;
+import uk.nhs.pharmacy.portal.account.MailAddress;
 import uk.nhs.pharmacy.portal.account.PersonalAccount;
 
 import java.time.Instant;
@@ -251,7 +252,7 @@ public class Delegation implements java.io.Serializable {
     }
 
     /** An access in the audit trail's words: who, where, what, owner, and the last day if it has one. */
-    static String describe(Object accountAddress, Object mailboxAddress, Set<Permission> permissions, boolean owner,
+    static String describe(MailAddress accountAddress, MailAddress mailboxAddress, Set<Permission> permissions, boolean owner,
                            Instant expiresAt) {
         return accountAddress + " on " + mailboxAddress + " " + permissions + (owner ? " owner" : "")
                 + (expiresAt != null ? ", last day " + UkTime.words(UkTime.lastDayOf(expiresAt)) : "");
