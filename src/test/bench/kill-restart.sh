@@ -18,7 +18,7 @@ rm -rf "$DATA"; mkdir -p "$DATA"
 start_portal() {
   java -Xmx1g -XX:+UseG1GC -Duser.timezone=UTC -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
     -Dportal.demo=true "-Dportal.data.dir=$DATA" -Dportal.mfa.relaxed=true ${PORTAL_EXTRA:-} -jar target/payara-micro.jar \
-    --deploy target/portal.war --contextroot / --nocluster --port "$PORT" --prebootcommandfile deploy/payara-micro/loopback.asadmin \
+    --deploy target/portal.war --contextroot / --nocluster --port "$PORT" --prebootcommandfile deploy/payara-micro/loopback.asadmin --postbootcommandfile deploy/payara-micro/single-instance.asadmin \
     >> "$DATA/portal.log" 2>&1 &
   PORTAL_PID=$!
 }

@@ -52,7 +52,7 @@ start_portal() { # start_portal <db>; sets PORTAL_PID and STARTUP_SECONDS
   fi
   local start; start=$(date +%s.%N)
   java -Xmx1g -XX:+UseG1GC -Duser.timezone=UTC -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false "${props[@]}" -jar target/payara-micro.jar --deploy target/portal.war \
-    --contextroot / --nocluster --port "$PORT" --prebootcommandfile deploy/payara-micro/loopback.asadmin \
+    --contextroot / --nocluster --port "$PORT" --prebootcommandfile deploy/payara-micro/loopback.asadmin --postbootcommandfile deploy/payara-micro/single-instance.asadmin \
     > "$OUT/portal-$1.log" 2>&1 &
   PORTAL_PID=$!
   for _ in $(seq 1 240); do
@@ -83,7 +83,7 @@ startup_floor() {
   local port=$((PORT + 1)) start pid
   start=$(date +%s.%N)
   java -Xmx1g -XX:+UseG1GC -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false -jar target/payara-micro.jar --nocluster \
-    --port "$port" --prebootcommandfile deploy/payara-micro/loopback.asadmin > "$OUT/payara-alone.log" 2>&1 &
+    --port "$port" --prebootcommandfile deploy/payara-micro/loopback.asadmin --postbootcommandfile deploy/payara-micro/single-instance.asadmin > "$OUT/payara-alone.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 240); do
     if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/")" != 000 ]; then

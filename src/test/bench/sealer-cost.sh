@@ -16,7 +16,7 @@ run() { # run <label> <seal seconds>
   java -Xmx1g -XX:+UseG1GC -Duser.timezone=UTC -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
     -Dportal.demo=true "-Dportal.data.dir=$OUT/h2-$1" -Dportal.mfa.relaxed=true "-Dportal.audit.seal.seconds=$2" \
     -jar target/payara-micro.jar --deploy target/portal.war --contextroot / --nocluster --port "$PORT" \
-    --prebootcommandfile deploy/payara-micro/loopback.asadmin > "$OUT/portal-$1.log" 2>&1 &
+    --prebootcommandfile deploy/payara-micro/loopback.asadmin --postbootcommandfile deploy/payara-micro/single-instance.asadmin > "$OUT/portal-$1.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 480); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/health/ready" && break; sleep 0.25; done
   python3 src/test/bench/sealer_cost.py "http://127.0.0.1:$PORT" "$1" "$OUT/$1.json"

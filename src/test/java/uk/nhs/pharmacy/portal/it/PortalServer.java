@@ -51,7 +51,8 @@ final class PortalServer {
         command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--deploy", "target/portal.war", "--contextroot", "/",
                 "--nocluster", "--port", String.valueOf(port),
-                "--prebootcommandfile", "deploy/payara-micro/loopback.asadmin"));
+                "--prebootcommandfile", "deploy/payara-micro/loopback.asadmin",
+                "--postbootcommandfile", "deploy/payara-micro/single-instance.asadmin"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log)).start();
         awaitReady(process, port, log);
