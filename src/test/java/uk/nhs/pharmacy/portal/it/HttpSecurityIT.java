@@ -49,16 +49,23 @@ class HttpSecurityIT {
     }
 
     @Test
-    void theSessionCookieIsHttpOnlyAndSameSite() throws Exception {
+    void theSignInPageMakesNoSessionAndSigningInMakesAnHttpOnlySameSiteOne() throws Exception {
         HttpResponse<String> login = get("login.xhtml");
-        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
-        assertThat(setCookie).contains("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().allValues("Set-Cookie")).as("a visit to the sign-in page keeps nothing on the server").isEmpty();
+        HttpResponse<String> signedIn = postSignInForm("loa.bolton", DemoUsers.PASSWORD);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        String setCookie = signedIn.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID="))
+                .findFirst().orElseThrow();
+        assertThat(setCookie).contains("HttpOnly").containsIgnoringCase("SameSite=Lax");
     }
 
     @Test
     void signingInGivesANewSessionIdAndSigningOutEndsIt() throws Exception {
-        String before = sessionId(get("login.xhtml"));
-        signIn("loa.bolton", DemoUsers.PASSWORD);
+        // A page asked for before signing in makes the session that remembers it: the id a planted
+        // cookie would carry. Signing in must not keep it.
+        String before = sessionId(get("premises.xhtml?ods=FM664"));
+        assertThat(postSignInForm("loa.bolton", DemoUsers.PASSWORD).statusCode()).isEqualTo(302);
         String after = currentSessionId();
         assertThat(after).isNotEqualTo(before);
         HttpResponse<String> home = get("");
