@@ -22,7 +22,7 @@ for _ in $(seq 1 60); do mysqladmin -h 127.0.0.1 -P "$DB_PORT" -u root ping >/de
 mysql -h 127.0.0.1 -P "$DB_PORT" -u root -e "CREATE DATABASE portal CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
   CREATE USER 'portal'@'127.0.0.1' IDENTIFIED BY 'portal-bench'; GRANT ALL ON portal.* TO 'portal'@'127.0.0.1';"
 
-export DB_URL="jdbc:mysql://127.0.0.1:$DB_PORT/portal?rewriteBatchedStatements=true" DB_USER=portal DB_PASSWORD=portal-bench
+export DB_URL="jdbc:mysql://127.0.0.1:$DB_PORT/portal?rewriteBatchedStatements=true&useConfigs=maxPerformance" DB_USER=portal DB_PASSWORD=portal-bench
 export CLUSTER_DIR="$OUT/cluster" MEMBERS=2 NGINX_HTTP_PORT=${BENCH_HTTP_PORT:-18480}
 export NGINX_BALANCE='hash $cookie_JSESSIONID consistent' MEMBER_JAVA_OPTS='-Dportal.mfa.relaxed=true'
 trap 'deploy/cluster/cluster.sh stop; kill "$(cat "$OUT/db.pid")" 2>/dev/null || true' EXIT

@@ -47,7 +47,7 @@ start_portal() { # start_portal <db>; sets PORTAL_PID and STARTUP_SECONDS
   local props=(-Dportal.demo=true "-Dportal.data.dir=$OUT/h2" -Dportal.mfa.relaxed=true)
   [ -n "${PORTAL_EXTRA:-}" ] && props+=($PORTAL_EXTRA)
   if [ "$1" = mariadb ]; then
-    props+=(-Ddb.class=com.mysql.cj.jdbc.MysqlDataSource "-Ddb.url=jdbc:mysql://127.0.0.1:3306/portal_bench?rewriteBatchedStatements=true"
+    props+=(-Ddb.class=com.mysql.cj.jdbc.MysqlDataSource "-Ddb.url=jdbc:mysql://127.0.0.1:3306/portal_bench?rewriteBatchedStatements=true&useConfigs=maxPerformance"
             -Ddb.user=portal_bench -Ddb.password=portal-bench)
   fi
   local start; start=$(date +%s.%N)
@@ -102,7 +102,7 @@ bench() { # bench <db>
     mysql -h 127.0.0.1 -u root -e "CREATE DATABASE IF NOT EXISTS portal_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
       CREATE USER IF NOT EXISTS 'portal_bench'@'127.0.0.1' IDENTIFIED BY 'portal-bench';
       GRANT ALL PRIVILEGES ON portal_bench.* TO 'portal_bench'@'127.0.0.1';"
-    url="jdbc:mysql://127.0.0.1:3306/portal_bench?rewriteBatchedStatements=true"; user=portal_bench; password=portal-bench
+    url="jdbc:mysql://127.0.0.1:3306/portal_bench?rewriteBatchedStatements=true&useConfigs=maxPerformance"; user=portal_bench; password=portal-bench
   else
     url="jdbc:h2:file:$OUT/h2/portal;MODE=LEGACY"; user=sa; password=portal-demo
   fi

@@ -79,7 +79,7 @@ final class LocalMariaDb implements AutoCloseable {
     }
 
     String url(String database) {
-        return "jdbc:mysql://127.0.0.1:" + port + "/" + database + "?rewriteBatchedStatements=true";
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + database + "?rewriteBatchedStatements=true&useConfigs=maxPerformance";
     }
 
     Connection connect() throws SQLException {
