@@ -4,6 +4,8 @@
 # kill -9 while a registration file of 11,500 rows is being stored, and started again; each run gives
 # the seconds from the new java command to the first answered page (/login.xhtml 200), to readiness
 # (/health/ready 200), and to the job finished by the restarted portal. Medians at the end.
+# MICRO_LAUNCH replaces "-jar target/payara-micro.jar", e.g. with the class archive of startup-cds.sh:
+#   MICRO_LAUNCH="-XX:SharedArchiveFile=target/bench/micro-root/portal.jsa -jar target/bench/micro-root/launch-micro.jar"
 # Never part of the test command; it fails on errors, never on a time.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -17,7 +19,7 @@ rm -rf "$DATA"; mkdir -p "$DATA"
 
 start_portal() {
   java -Xmx1g -XX:+UseG1GC -Duser.timezone=UTC -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
-    -Dportal.demo=true "-Dportal.data.dir=$DATA" -Dportal.mfa.relaxed=true ${PORTAL_EXTRA:-} -jar target/payara-micro.jar \
+    -Dportal.demo=true "-Dportal.data.dir=$DATA" -Dportal.mfa.relaxed=true ${PORTAL_EXTRA:-} ${MICRO_LAUNCH:--jar target/payara-micro.jar} \
     --deploy target/portal.war --contextroot / --nocluster --port "$PORT" --prebootcommandfile deploy/payara-micro/loopback.asadmin --postbootcommandfile deploy/payara-micro/single-instance.asadmin \
     >> "$DATA/portal.log" 2>&1 &
   PORTAL_PID=$!
