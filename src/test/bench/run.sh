@@ -30,6 +30,10 @@ elif [ "${NO_PEER:-0}" != 1 ] && [ -f "$PEER" ]; then
   export KEYCLOAK_RESULT="$OUT/keycloak.txt"
 fi
 
+# The bench databases as the portal opens them; the plain-JDBC floors open them the same way.
+MARIADB_URL="jdbc:mysql://127.0.0.1:3306/portal_bench?rewriteBatchedStatements=true&useConfigs=maxPerformance"
+H2_URL="jdbc:h2:file:$OUT/h2/portal;MODE=LEGACY;WRITE_DELAY=0"
+
 h2_jar() { find ~/.m2/repository/com/h2database/h2 -name 'h2-*.jar' | sort | tail -1; }
 
 # sql <db> <statement>: runs SQL on the bench database while the portal is stopped.
@@ -47,7 +51,7 @@ start_portal() { # start_portal <db>; sets PORTAL_PID and STARTUP_SECONDS
   local props=(-Dportal.demo=true "-Dportal.data.dir=$OUT/h2" -Dportal.mfa.relaxed=true)
   [ -n "${PORTAL_EXTRA:-}" ] && props+=($PORTAL_EXTRA)
   if [ "$1" = mariadb ]; then
-    props+=(-Ddb.class=com.mysql.cj.jdbc.MysqlDataSource "-Ddb.url=jdbc:mysql://127.0.0.1:3306/portal_bench?rewriteBatchedStatements=true&useConfigs=maxPerformance"
+    props+=(-Ddb.class=com.mysql.cj.jdbc.MysqlDataSource "-Ddb.url=$MARIADB_URL"
             -Ddb.user=portal_bench -Ddb.password=portal-bench)
   fi
   local start; start=$(date +%s.%N)
@@ -102,9 +106,9 @@ bench() { # bench <db>
     mysql -h 127.0.0.1 -u root -e "CREATE DATABASE IF NOT EXISTS portal_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
       CREATE USER IF NOT EXISTS 'portal_bench'@'127.0.0.1' IDENTIFIED BY 'portal-bench';
       GRANT ALL PRIVILEGES ON portal_bench.* TO 'portal_bench'@'127.0.0.1';"
-    url="jdbc:mysql://127.0.0.1:3306/portal_bench?rewriteBatchedStatements=true&useConfigs=maxPerformance"; user=portal_bench; password=portal-bench
+    url="$MARIADB_URL"; user=portal_bench; password=portal-bench
   else
-    url="jdbc:h2:file:$OUT/h2/portal;MODE=LEGACY"; user=sa; password=portal-demo
+    url="$H2_URL"; user=sa; password=portal-demo
   fi
   log "$db: growing the database to national scale"
   mvn -q -B -Pgenerate "-Dgen.db.url=$url" "-Dgen.db.user=$user" "-Dgen.db.password=$password" > "$OUT/generate-$db.log"
