@@ -59,6 +59,7 @@ start_member() {
   local n=$1 demo=$2 port grid
   port=$(http_port "$n"); grid=$(grid_port "$n")
   mkdir -p "$CLUSTER_DIR/member-$n"
+  cat deploy/payara-micro/loopback.asadmin deploy/payara-micro/member.asadmin > "$CLUSTER_DIR/member-$n/preboot.asadmin"
   # shellcheck disable=SC2086
   nohup java -Xmx768m -XX:+UseSerialGC -Duser.timezone=UTC \
       -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
@@ -68,7 +69,7 @@ start_member() {
       -jar "$PAYARA_MICRO_JAR" --deploy "$PORTAL_WAR" --contextroot / --port "$port" \
       --name "member-$n" --clustername pharmacy-portal \
       --clustermode "tcpip:$(grid_members)" --startport "$grid" --interfaces 127.0.0.1 --nohostaware \
-      --prebootcommandfile deploy/payara-micro/loopback.asadmin \
+      --prebootcommandfile "$CLUSTER_DIR/member-$n/preboot.asadmin" \
       > "$CLUSTER_DIR/member-$n.log" 2>&1 &
   echo $! > "$CLUSTER_DIR/member-$n.pid"
   await_ready "$port"

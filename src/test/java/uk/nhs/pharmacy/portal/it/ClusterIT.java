@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as a user would: a change through one member is read through the other at once; scheduled work
  * runs once per period across both; a signed-in person's half-filled form posts correctly after
  * {@code kill -9} of the member serving them; a bulk leaver file whose member is killed is finished
- * by the other, each line once; a rolling restart loses no request; the database away is a 503 on
+ * by the other, each line once; each member's data grid listens on loopback only; a rolling restart loses no request; the database away is a 503 on
  * each member, which recover by themselves. Runs once, in the H2 pass of
  * CI (it brings its own MariaDB), bounded in time.
  */
@@ -93,6 +93,15 @@ class ClusterIT {
 
         JsonObject access = viaB.expect(200, "GET", "accounts/" + address, null);
         assertThat(access.toString()).contains("FM664");
+    }
+
+    @Test
+    @Order(1)
+    void eachMembersDataGridListensOnLoopbackOnly() throws Exception {
+        for (int n = 1; n <= 2; n++) {
+            assertThat(Ports.acceptsOnLoopback(cluster.gridPort(n))).as("member %d's data grid on loopback", n).isTrue();
+            assertThat(Ports.otherAddressesAccepting(cluster.gridPort(n))).as("member %d's data grid elsewhere", n).isEmpty();
+        }
     }
 
     @Test

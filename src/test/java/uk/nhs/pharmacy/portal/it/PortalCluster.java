@@ -18,10 +18,12 @@ final class PortalCluster implements AutoCloseable {
     private final Map<String, String> env;
     final int httpBase;
     final int nginxPort;
+    private final int gridBase;
 
     private PortalCluster(LocalMariaDb db, int httpBase, int gridBase, int nginxPort, String javaOptions) {
         this.httpBase = httpBase;
         this.nginxPort = nginxPort;
+        this.gridBase = gridBase;
         this.env = new java.util.HashMap<>();
         env.put("DB_URL", db.url("portal"));
         env.put("DB_USER", LocalMariaDb.USER);
@@ -45,6 +47,11 @@ final class PortalCluster implements AutoCloseable {
 
     String nginx() {
         return "https://127.0.0.1:" + nginxPort + "/";
+    }
+
+    /** The port member n's data grid listens on. */
+    int gridPort(int n) {
+        return gridBase + n - 1;
     }
 
     String member(int n) {
