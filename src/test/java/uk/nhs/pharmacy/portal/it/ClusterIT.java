@@ -40,9 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as a user would: a change through one member is read through the other at once; scheduled work
  * runs once per period across both; a signed-in person's half-filled form posts correctly after
  * {@code kill -9} of the member serving them; a bulk leaver file whose member is killed is finished
- * by the other, each line once; each member's data grid listens on loopback only; a rolling restart loses no request; the database away is a 503 on
- * each member, which recover by themselves. Runs once, in the H2 pass of
- * CI (it brings its own MariaDB), bounded in time.
+ * by the other, each line once; each member's data grid listens on loopback only; a rolling
+ * restart loses no request; the database away is a 503 on each member, which recover by
+ * themselves. Runs once, in the H2 pass of CI (it brings its own MariaDB), bounded in time.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
