@@ -125,8 +125,8 @@ public class ComplianceReports {
             case MINIMUM -> "SELECT t.*, CASE WHEN t.live_accounts < " + SharedMailbox.MIN_LIVE_ACCOUNTS + " AND t.owners = 0 THEN 'FEWER_THAN_2_AND_NO_OWNER' "
                     + "WHEN t.live_accounts < " + SharedMailbox.MIN_LIVE_ACCOUNTS + " THEN 'FEWER_THAN_2' ELSE 'NO_OWNER' END AS outcome FROM ("
                     + "SELECT o.ods_code, o.name, a.name AS area_name, m.address, "
-                    + "(SELECT COUNT(*) FROM delegation d WHERE d.mailbox_id = m.id AND " + Delegation.liveSql("d", "?1") + ") AS live_accounts, "
-                    + "(SELECT COUNT(*) FROM delegation d WHERE d.mailbox_id = m.id AND " + Delegation.liveSql("d", "?1")
+                    + "(SELECT COUNT(*) FROM delegation d " + Delegation.BY_MAILBOX_INDEX + "WHERE d.mailbox_id = m.id AND " + Delegation.liveSql("d", "?1") + ") AS live_accounts, "
+                    + "(SELECT COUNT(*) FROM delegation d " + Delegation.BY_MAILBOX_INDEX + "WHERE d.mailbox_id = m.id AND " + Delegation.liveSql("d", "?1")
                     + " AND d.mailbox_owner = TRUE) AS owners "
                     + premises.replace("FROM organisation o ", "FROM organisation o JOIN shared_mailbox m ON m.premises_id = o.id "
                     + "AND m.status IN ('ACTIVE', 'LEGACY_NON_CONFORMING') ") + ") t WHERE t.live_accounts < " + SharedMailbox.MIN_LIVE_ACCOUNTS + " OR t.owners = 0";

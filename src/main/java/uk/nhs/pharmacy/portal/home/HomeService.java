@@ -58,7 +58,7 @@ public class HomeService {
                         + "COALESCE(SUM(CASE WHEN d.mailbox_owner THEN 1 ELSE 0 END), 0) AS owners, "
                         + "COALESCE(SUM(CASE WHEN d.expires_at <= ?2 THEN 1 ELSE 0 END), 0) AS expiring "
                         + "FROM shared_mailbox m JOIN organisation o ON o.id = m.premises_id "
-                        + "LEFT JOIN delegation d ON d.mailbox_id = m.id AND " + Delegation.liveSql("d", "?1") + " "
+                        + "LEFT JOIN delegation d " + Delegation.BY_MAILBOX_INDEX + "ON d.mailbox_id = m.id AND " + Delegation.liveSql("d", "?1") + " "
                         + "WHERE " + scope + " GROUP BY m.id, m.status) x GROUP BY x.status")
                 .setParameter(1, Timestamp.from(now))
                 .setParameter(2, Timestamp.from(now.plus(Duration.ofDays(7))))

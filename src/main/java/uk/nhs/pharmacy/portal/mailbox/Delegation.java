@@ -165,6 +165,14 @@ public class Delegation implements java.io.Serializable {
     /** Why the expiry sweep revoked access: the last day set when it was granted had passed. */
     public static final String EXPIRED_REASON = "Access expired after its last day";
 
+    /**
+     * Names, after a delegation table's alias in native SQL, the index a mailbox's live access is read
+     * through (mailbox, revoked_at): H2 otherwise picks the foreign key's index on the mailbox alone and
+     * reads every revoked row of the mailbox's history (600 rows for one live count after a benchmark
+     * run). MySQL reads the same hint.
+     */
+    public static final String BY_MAILBOX_INDEX = "USE INDEX (ix_delegation_mailbox) ";
+
     public static final String LIVE = "d.revokedAt is null and (d.expiresAt is null or d.expiresAt > :now)";
 
     /**

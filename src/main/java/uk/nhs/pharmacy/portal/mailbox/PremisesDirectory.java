@@ -10,6 +10,7 @@ import uk.nhs.pharmacy.portal.security.Actor;
 import uk.nhs.pharmacy.portal.security.ScopeQuery;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,7 +23,6 @@ import java.util.Map;
 @ApplicationScoped
 public class PremisesDirectory {
 
-    private static final String LIVE = PremisesFilter.LIVE;
     /*
      * Sort keys are expressions, not bare columns. With a bare column MariaDB walks that column's
      * index in order to stop after one page, reading most of the 11,500 premises to find 20 in an
@@ -38,6 +38,9 @@ public class PremisesDirectory {
 
     @Inject
     Clock clock;
+
+    @Inject
+    MailboxRepository mailboxes;
 
     public long countPremises(Actor actor, PremisesFilter filter) {
         TypedQuery<Long> query = em.createQuery("select count(o) from Organisation o left join o.area a "
@@ -66,27 +69,14 @@ public class PremisesDirectory {
     }
 
     private List<PremisesRow> withMailboxes(List<PremisesRow> rows) {
-        if (rows.isEmpty()) {
-            return rows;
-        }
-        List<Long> ids = rows.stream().map(PremisesRow::id).toList();
-        List<Object[]> mailboxes = em.createQuery("select m.premises.id, m.address, m.status, "
-                        + "(select count(d) from Delegation d where d.mailbox = m and " + LIVE + "), "
-                        + "(select count(d) from Delegation d where d.mailbox = m and d.owner = true and " + LIVE + "), "
-                        + "(select count(d) from Delegation d where d.mailbox = m and d.expiresAt <= :weekAhead and " + LIVE + ") "
-                        + "from SharedMailbox m where m.premises.id in :ids and m.status <> :closed", Object[].class)
-                .setParameter("ids", ids)
-                .setParameter("closed", MailboxStatus.CLOSED)
-                .setParameter("now", clock.instant())
-                .setParameter("weekAhead", clock.instant().plus(java.time.Duration.ofDays(7)))
-                .getResultList();
-        Map<Long, Object[]> byPremises = new HashMap<>();
-        mailboxes.forEach(m -> byPremises.put((Long) m[0], m));
+        Instant now = clock.instant();
+        Map<Long, MailboxRepository.OpenMailboxCounts> byPremises = new HashMap<>();
+        mailboxes.openMailboxesOf(rows.stream().map(PremisesRow::id).toList(), now, now.plus(ExpiringAccess.DEFAULT_WINDOW))
+                .forEach(m -> byPremises.put(m.premisesId(), m));
         List<PremisesRow> result = new ArrayList<>(rows.size());
         for (PremisesRow row : rows) {
-            Object[] m = byPremises.get(row.id());
-            result.add(m == null ? row : row.withMailbox(m[1].toString(), (MailboxStatus) m[2],
-                    ((Number) m[3]).longValue(), ((Number) m[4]).longValue(), ((Number) m[5]).longValue()));
+            MailboxRepository.OpenMailboxCounts m = byPremises.get(row.id());
+            result.add(m == null ? row : row.withMailbox(m.address(), m.status(), m.live(), m.owners(), m.ending()));
         }
         return result;
     }

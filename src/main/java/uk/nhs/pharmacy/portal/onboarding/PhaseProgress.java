@@ -64,7 +64,7 @@ public class PhaseProgress {
         @SuppressWarnings("unchecked")
         List<Object[]> activeWithTwo = em.createNativeQuery("SELECT o.area_id, COUNT(DISTINCT o.id) FROM organisation o "
                         + "JOIN shared_mailbox m ON m.premises_id = o.id AND m.status = 'ACTIVE' WHERE o.kind = 'PREMISES' "
-                        + "AND (SELECT COUNT(*) FROM delegation d WHERE d.mailbox_id = m.id AND " + Delegation.liveSql("d", "?1") + ") >= "
+                        + "AND (SELECT COUNT(*) FROM delegation d " + Delegation.BY_MAILBOX_INDEX + "WHERE d.mailbox_id = m.id AND " + Delegation.liveSql("d", "?1") + ") >= "
                         + SharedMailbox.MIN_LIVE_ACCOUNTS + " GROUP BY o.area_id")
                 .setParameter(1, Timestamp.from(clock.instant())).getResultList();
         for (Object[] r : activeWithTwo) {

@@ -461,6 +461,43 @@ abstract class MailboxServiceChecks extends LeaverServiceChecks {
                 em.find(Delegation.class, granted.getId()).getVersion(), null, "Owners request"));
     }
 
+    @Inject
+    uk.nhs.pharmacy.portal.mailbox.PremisesDirectory directory;
+
+    /** The directory's counts (one grouped SQL read) agree with the entity's own rule, row by row. */
+    @Test
+    void theDirectoryCountsLiveOwnerAndEndingAccessAsTheDelegationRuleDoes() {
+        SharedMailbox mailbox = mailboxOf("FXJ72");
+        List<PersonalAccount> people = peopleWithoutAccessTo(mailbox, 6);
+        Instant now = Instant.now();
+        java.time.LocalDate today = uk.nhs.pharmacy.portal.platform.UkTime.dateOf(now);
+        mailboxes.grant(actor("loa.bolton"), mailbox.getId(), people.get(4).getId(), Set.of(Permission.FULL_ACCESS), false,
+                today.plusDays(3), "Cover this week"); // live, and ending within the directory's 7 days
+        Delegation revoked = mailboxes.grant(actor("loa.bolton"), mailbox.getId(), people.get(5).getId(),
+                Set.of(Permission.FULL_ACCESS), false, null, "Started");
+        mailboxes.revoke(actor("loa.bolton"), revoked.getId(), "Left", true);
+        Actor loa = actor("loa.bolton");
+        List<uk.nhs.pharmacy.portal.mailbox.PremisesRow> rows = directory.premises(loa,
+                uk.nhs.pharmacy.portal.mailbox.PremisesFilter.NONE, 0, 200, "odsCode", true);
+        assertTrue(rows.stream().anyMatch(r -> r.odsCode().equals("FXJ72") && r.expiringSoon() >= 1), rows.toString());
+        for (uk.nhs.pharmacy.portal.mailbox.PremisesRow row : rows) {
+            List<SharedMailbox> open = em.createQuery("select m from SharedMailbox m where m.premises.id = :p and m.status <> "
+                    + "uk.nhs.pharmacy.portal.mailbox.MailboxStatus.CLOSED", SharedMailbox.class).setParameter("p", row.id()).getResultList();
+            if (open.isEmpty()) {
+                assertTrue(row.isWithoutMailbox(), row.toString());
+                continue;
+            }
+            assertEquals(open.get(0).getAddress().value(), row.mailboxAddress());
+            List<Delegation> live = em.createQuery("select d from Delegation d where d.mailbox = :m", Delegation.class)
+                    .setParameter("m", open.get(0)).getResultList().stream().filter(d -> d.isLiveAt(now)).toList();
+            assertEquals(live.size(), row.liveAccounts(), row.toString());
+            assertEquals(live.stream().filter(Delegation::isOwner).count(), row.owners(), row.toString());
+            assertEquals(live.stream().filter(d -> d.getExpiresAt() != null
+                    && !d.getExpiresAt().isAfter(now.plus(uk.nhs.pharmacy.portal.mailbox.ExpiringAccess.DEFAULT_WINDOW))).count(),
+                    row.expiringSoon(), row.toString());
+        }
+    }
+
     @Test
     void anOwnerMovesTheLastDayOfCoverOnTheirOwnPremisesButCannotMakeItPermanent() {
         SharedMailbox cohens = mailboxOf("FXD23");
