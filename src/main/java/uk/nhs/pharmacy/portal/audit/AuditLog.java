@@ -82,9 +82,9 @@ public class AuditLog {
             return 0;
         }
         Instant now = clock.instant();
-        try (Connection connection = dataSource.getConnection()) {
-            long id = IdBlock.reserve(connection, "audit_event", entries.size())[0];
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO audit_event (id, occurred_at, actor, "
+        try {
+            long id = reserveIds(entries.size());
+            try (PreparedStatement insert = transactionsConnection().prepareStatement("INSERT INTO audit_event (id, occurred_at, actor, "
                     + "action, target_type, target_id, target_label, organisation_id, before_state, after_state, reason, "
                     + "mac, acting_for) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 for (AuditEntry entry : entries) {
@@ -184,5 +184,21 @@ public class AuditLog {
     private static String scopeOf(Actor actor) {
         return ScopeQuery.isUnlimited(actor) ? "1 = 1"
                 : "e.organisationId in (select o.id from Organisation o where " + ScopeQuery.condition(actor, "o") + ")";
+    }
+
+    /** A block of ids from the table generator (a gap left by a rollback is harmless). */
+    private long reserveIds(int count) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return IdBlock.reserve(connection, "audit_event", count)[0];
+        }
+    }
+
+    /**
+     * The caller's transaction's own connection (JPA's), so that the rows commit or roll back with the
+     * change. A connection from the data source is not enlisted in a transaction begun on a managed
+     * scheduler's thread: the expiry sweep's rows were committed one by one on their own (2026-12-04).
+     */
+    private Connection transactionsConnection() {
+        return em.unwrap(Connection.class);
     }
 }

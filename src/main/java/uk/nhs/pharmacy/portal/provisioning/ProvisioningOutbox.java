@@ -67,9 +67,9 @@ public class ProvisioningOutbox {
             return 0;
         }
         Timestamp now = Timestamp.from(clock.instant());
-        try (Connection connection = dataSource.getConnection()) {
-            long id = IdBlock.reserve(connection, "provisioning_event", changes.size())[0];
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO provisioning_event (id, mailbox_id, "
+        try {
+            long id = reserveIds(changes.size());
+            try (PreparedStatement insert = transactionsConnection().prepareStatement("INSERT INTO provisioning_event (id, mailbox_id, "
                     + "mailbox_address, account_address, kind, rights, state, created_at, created_by, attempts, version) "
                     + "VALUES (?,?,?,?,?,?,?,?,?,0,1)")) {
                 for (Entry change : changes) {
@@ -107,5 +107,21 @@ public class ProvisioningOutbox {
         return em.createQuery("select e from ProvisioningEvent e where e.mailboxId = :mailbox order by e.id desc",
                         ProvisioningEvent.class)
                 .setParameter("mailbox", mailboxId).setMaxResults(max).getResultList();
+    }
+
+    /** A block of ids from the table generator (a gap left by a rollback is harmless). */
+    private long reserveIds(int count) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return IdBlock.reserve(connection, "provisioning_event", count)[0];
+        }
+    }
+
+    /**
+     * The caller's transaction's own connection (JPA's), so that the rows commit or roll back with the
+     * change. A connection from the data source is not enlisted in a transaction begun on a managed
+     * scheduler's thread: the expiry sweep's rows were committed one by one on their own (2026-12-04).
+     */
+    private Connection transactionsConnection() {
+        return em.unwrap(Connection.class);
     }
 }
