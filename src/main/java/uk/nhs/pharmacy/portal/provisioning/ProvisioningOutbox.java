@@ -118,8 +118,8 @@ public class ProvisioningOutbox {
 
     /**
      * The caller's transaction's own connection (JPA's), so that the rows commit or roll back with the
-     * change. A connection from the data source is not enlisted in a transaction begun on a managed
-     * scheduler's thread: the expiry sweep's rows were committed one by one on their own (2026-12-04).
+     * change. In the running portal's expiry sweep a connection taken from the data source was in
+     * autocommit, outside the sweep's transaction, and its rows committed on their own (2026-12-04).
      */
     private Connection transactionsConnection() {
         return em.unwrap(Connection.class);

@@ -654,9 +654,9 @@ abstract class MailboxServiceChecks extends LeaverServiceChecks {
         Instant later = now.plus(Duration.ofDays(2));
         long auditBefore = auditCount(granted.getId());
         int queuedBefore = provisioning(locum.getAddress().value()).size();
-        // on a managed scheduler's thread, as the sweep runs (with a UserTransaction this passed before the
-        // fix too: the rows committed on their own only under the sweep's @Transactional, seen in the
-        // running portal, docs/benchmarks.md)
+        // on a managed scheduler's thread, as the sweep runs. This passed before the fix too (so did the same
+        // with the transaction begun by @Transactional): the rows committing on their own was seen only in
+        // the running portal's sweep (docs/benchmarks.md)
         assertEquals(1, scheduler.schedule(() -> {
             tx.begin();
             try {
