@@ -24,7 +24,6 @@ import uk.nhs.pharmacy.portal.platform.PortalDataSource;
 import uk.nhs.pharmacy.portal.platform.SqlRows;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -83,8 +82,8 @@ public class AuditLog {
         }
         Instant now = clock.instant();
         try {
-            long id = reserveIds(entries.size());
-            try (PreparedStatement insert = transactionsConnection().prepareStatement("INSERT INTO audit_event (id, occurred_at, actor, "
+            long id = IdBlock.reserveFirst(dataSource, "audit_event", entries.size());
+            try (PreparedStatement insert = IdBlock.transactionsConnection(em).prepareStatement("INSERT INTO audit_event (id, occurred_at, actor, "
                     + "action, target_type, target_id, target_label, organisation_id, before_state, after_state, reason, "
                     + "mac, acting_for) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 for (AuditEntry entry : entries) {
@@ -184,21 +183,5 @@ public class AuditLog {
     private static String scopeOf(Actor actor) {
         return ScopeQuery.isUnlimited(actor) ? "1 = 1"
                 : "e.organisationId in (select o.id from Organisation o where " + ScopeQuery.condition(actor, "o") + ")";
-    }
-
-    /** A block of ids from the table generator (a gap left by a rollback is harmless). */
-    private long reserveIds(int count) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return IdBlock.reserve(connection, "audit_event", count)[0];
-        }
-    }
-
-    /**
-     * The caller's transaction's own connection (JPA's), so that the rows commit or roll back with the
-     * change. In the running portal's expiry sweep a connection taken from the data source was in
-     * autocommit, outside the sweep's transaction, and its rows committed on their own (2026-12-04).
-     */
-    private Connection transactionsConnection() {
-        return em.unwrap(Connection.class);
     }
 }

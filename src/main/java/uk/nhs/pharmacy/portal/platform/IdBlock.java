@@ -16,6 +16,26 @@ public final class IdBlock {
     private IdBlock() {
     }
 
+    /**
+     * The first id of a block reserved on a connection of its own (a gap left by a rollback is
+     * harmless), for rows written in a JDBC batch on {@link #transactionsConnection}.
+     */
+    public static long reserveFirst(javax.sql.DataSource dataSource, String generator, int size) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return reserve(connection, generator, size)[0];
+        }
+    }
+
+    /**
+     * The caller's transaction's own connection (JPA's), for set-based rows that must commit or roll
+     * back with the change; not to be closed. In the running portal's expiry sweep a connection taken
+     * from the data source was in autocommit, outside the sweep's transaction, and its rows committed
+     * on their own (2026-12-04).
+     */
+    public static Connection transactionsConnection(jakarta.persistence.EntityManager em) {
+        return em.unwrap(Connection.class);
+    }
+
     /** {@code [first, last]} of a block of {@code size} ids of {@code generator}. */
     public static long[] reserve(Connection connection, String generator, int size) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(

@@ -15,7 +15,6 @@ import uk.nhs.pharmacy.portal.platform.PortalDataSource;
 import uk.nhs.pharmacy.portal.platform.SqlRows;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -68,8 +67,8 @@ public class ProvisioningOutbox {
         }
         Timestamp now = Timestamp.from(clock.instant());
         try {
-            long id = reserveIds(changes.size());
-            try (PreparedStatement insert = transactionsConnection().prepareStatement("INSERT INTO provisioning_event (id, mailbox_id, "
+            long id = IdBlock.reserveFirst(dataSource, "provisioning_event", changes.size());
+            try (PreparedStatement insert = IdBlock.transactionsConnection(em).prepareStatement("INSERT INTO provisioning_event (id, mailbox_id, "
                     + "mailbox_address, account_address, kind, rights, state, created_at, created_by, attempts, version) "
                     + "VALUES (?,?,?,?,?,?,?,?,?,0,1)")) {
                 for (Entry change : changes) {
@@ -107,21 +106,5 @@ public class ProvisioningOutbox {
         return em.createQuery("select e from ProvisioningEvent e where e.mailboxId = :mailbox order by e.id desc",
                         ProvisioningEvent.class)
                 .setParameter("mailbox", mailboxId).setMaxResults(max).getResultList();
-    }
-
-    /** A block of ids from the table generator (a gap left by a rollback is harmless). */
-    private long reserveIds(int count) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return IdBlock.reserve(connection, "provisioning_event", count)[0];
-        }
-    }
-
-    /**
-     * The caller's transaction's own connection (JPA's), so that the rows commit or roll back with the
-     * change. In the running portal's expiry sweep a connection taken from the data source was in
-     * autocommit, outside the sweep's transaction, and its rows committed on their own (2026-12-04).
-     */
-    private Connection transactionsConnection() {
-        return em.unwrap(Connection.class);
     }
 }
