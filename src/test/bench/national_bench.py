@@ -266,6 +266,24 @@ if peer_file and os.path.exists(peer_file):
             peer[parts[0]] = {'rate': float(parts[2]), 'p95': float(parts[4])}
 results['peer'] = peer
 
+
+def peer_bounds():
+    """What the floors of the same run allow against Keycloak, whatever the portal's own work: at 1 client a
+    call cannot take less than a signed-in API call (HTTP, session, the caller read again) plus its own
+    statements in plain JDBC, one after the other; at 16 clients it cannot outrun that signed-in call alone."""
+    lines = []
+    api_1, jdbc = results.get('floor_api_1'), floors.get('grant_revoke_call_ms')
+    if 'sequential' in peer and api_1 and jdbc:
+        ms = api_1['p50'] + jdbc
+        lines.append('Bound at 1 client: GET /api/session p50 %.2f ms + the call\'s statements in plain JDBC %.2f ms = '
+                     '%.2f ms a call, at most about %.0f calls/s = %.2f× Keycloak (%.0f).' % (
+                         api_1['p50'], jdbc, ms, 1000 / ms, 1000 / ms / peer['sequential']['rate'], peer['sequential']['rate']))
+    api_16 = results.get('floor_api')
+    if 'concurrent-16' in peer and api_16:
+        lines.append('Bound at 16 clients: GET /api/session alone, 16 clients, %.0f req/s = %.2f× Keycloak (%.0f).' % (
+            api_16['rate'], api_16['rate'] / peer['concurrent-16']['rate'], peer['concurrent-16']['rate']))
+    return lines
+
 def read_heap():
     """The heap in use after a full GC, in MB; the 40 largest classes beside the report."""
     if not PID:
@@ -304,6 +322,8 @@ if ONLY:
             if key in results and peer_key in peer:
                 out.write('%s ÷ Keycloak (%.0f calls/s): %.2f.\n' % (key, peer[peer_key]['rate'],
                                                                     results[key]['rate'] / peer[peer_key]['rate']))
+        for line in peer_bounds():
+            out.write(line + '\n')
     print(open(REPORT).read())
     sys.exit(0)
 
@@ -449,7 +469,7 @@ if peer:
               'Portal ÷ Keycloak, calls/s: 1 client %.2f; 16 clients %.2f. (One portal call is a grant or a revoke: '
               'authorisation, rules, audit row and outbox event in one transaction.)' % (
                   results['grant_revoke_1']['rate'] / peer['sequential']['rate'],
-                  results['grant_revoke_16']['rate'] / peer['concurrent-16']['rate']), '']
+                  results['grant_revoke_16']['rate'] / peer['concurrent-16']['rate'])] + peer_bounds() + ['']
 else:
     lines += ['Keycloak peer: not run (run.sh runs it unless NO_PEER=1).', '']
 os.makedirs(os.path.dirname(os.path.abspath(REPORT)), exist_ok=True)
