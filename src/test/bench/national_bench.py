@@ -270,7 +270,8 @@ results['peer'] = peer
 def peer_bounds():
     """What the floors of the same run allow against Keycloak, whatever the portal's own work: at 1 client a
     call cannot take less than a signed-in API call (HTTP, session, the caller read again) plus its own
-    statements in plain JDBC, one after the other; at 16 clients it cannot outrun that signed-in call alone."""
+    statements in plain JDBC, one after the other (both read the caller, so the sum is about one read too
+    strict); at 16 clients it cannot outrun that signed-in call alone."""
     lines = []
     api_1, jdbc = results.get('floor_api_1'), floors.get('grant_revoke_call_ms')
     if 'sequential' in peer and api_1 and jdbc:
