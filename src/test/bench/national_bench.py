@@ -285,6 +285,7 @@ def peer_bounds():
             api_16['rate'], api_16['rate'] / peer['concurrent-16']['rate'], peer['concurrent-16']['rate']))
     return lines
 
+
 def read_heap():
     """The heap in use after a full GC, in MB; the 40 largest classes beside the report."""
     if not PID:

@@ -31,7 +31,8 @@ elif [ "${NO_PEER:-0}" != 1 ] && [ -f "$PEER" ]; then
 fi
 
 # The bench databases as the portal opens them; the plain-JDBC floors open them the same way.
-MARIADB_URL="jdbc:mysql://127.0.0.1:3306/portal_bench?rewriteBatchedStatements=true&useConfigs=maxPerformance"
+. src/test/bench/portal.sh
+MARIADB_URL="$BENCH_MARIADB_URL"
 H2_URL="jdbc:h2:file:$OUT/h2/portal;MODE=LEGACY;WRITE_DELAY=0"
 
 h2_jar() { find ~/.m2/repository/com/h2database/h2 -name 'h2-*.jar' | sort | tail -1; }
@@ -50,14 +51,9 @@ start_portal() { # start_portal <db>; sets PORTAL_PID and STARTUP_SECONDS
   # HMAC per sign-in, and each connection signs in once)
   local props=(-Dportal.demo=true "-Dportal.data.dir=$OUT/h2" -Dportal.mfa.relaxed=true)
   [ -n "${PORTAL_EXTRA:-}" ] && props+=($PORTAL_EXTRA)
-  if [ "$1" = mariadb ]; then
-    props+=(-Ddb.class=com.mysql.cj.jdbc.MysqlDataSource "-Ddb.url=$MARIADB_URL"
-            -Ddb.user=portal_bench -Ddb.password=portal-bench)
-  fi
+  if [ "$1" = mariadb ]; then props+=("${BENCH_MARIADB[@]}"); fi
   local start; start=$(date +%s.%N)
-  java -Xmx1g -XX:+UseG1GC -Duser.timezone=UTC -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false "${props[@]}" -jar target/payara-micro.jar --deploy target/portal.war \
-    --contextroot / --nocluster --port "$PORT" --prebootcommandfile deploy/payara-micro/loopback.asadmin --postbootcommandfile deploy/payara-micro/single-instance.asadmin \
-    > "$OUT/portal-$1.log" 2>&1 &
+  portal_java "$PORT" "${props[@]}" > "$OUT/portal-$1.log" 2>&1 &
   PORTAL_PID=$!
   for _ in $(seq 1 240); do
     if curl -sf -o /dev/null "http://127.0.0.1:$PORT/health/ready"; then

@@ -8,19 +8,15 @@
 # CALLS (default 2000) after 200 warm-up calls. Not a timing: the counters are what it reports.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+. src/test/bench/portal.sh
 PORT="${BENCH_PORT:-18095}"
 OUT="$PWD/target/bench"
 mkdir -p "$OUT"
 [ -f target/portal.war ] || mvn -q -B -DskipTests package
 [ $# -gt 0 ] || set -- ""
 for extra in "$@"; do
-  java -Xmx1g -XX:+UseG1GC -Duser.timezone=UTC -Dhazelcast.phone.home.enabled=false -Dhazelcast.socket.bind.any=false \
-    -Dportal.demo=true "-Dportal.data.dir=$OUT/h2" -Dportal.mfa.relaxed=true $extra \
-    -Ddb.class=com.mysql.cj.jdbc.MysqlDataSource \
-    "-Ddb.url=jdbc:mysql://127.0.0.1:3306/portal_bench?rewriteBatchedStatements=true&useConfigs=maxPerformance" \
-    -Ddb.user=portal_bench -Ddb.password=portal-bench \
-    -jar target/payara-micro.jar --deploy target/portal.war --contextroot / --nocluster --port "$PORT" \
-    --prebootcommandfile deploy/payara-micro/loopback.asadmin --postbootcommandfile deploy/payara-micro/single-instance.asadmin \
+  # shellcheck disable=SC2086 # each PORTAL_EXTRA word is an option
+  portal_java "$PORT" -Dportal.demo=true "-Dportal.data.dir=$OUT/h2" -Dportal.mfa.relaxed=true $extra "${BENCH_MARIADB[@]}" \
     > "$OUT/portal-statements.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 480); do curl -sf -o /dev/null "http://127.0.0.1:$PORT/health/ready" && break; sleep 0.25; done
