@@ -40,7 +40,8 @@ public class HomeService {
     /**
      * The home page's counts in two passes over the scope: one over its premises, one over its
      * mailboxes with each one's live, owner and expiring delegations (one grouped join), instead of
-     * one query per figure.
+     * one query per figure. The second starts from the scope's organisations and counts from the
+     * delegation index alone: it is most of the page for an owner of a large chain.
      */
     public ScopeSummary summary(Actor actor) {
         Instant now = clock.instant();
@@ -54,12 +55,14 @@ public class HomeService {
         @SuppressWarnings("unchecked")
         List<Object[]> byStatus = em.createNativeQuery("SELECT x.status, COUNT(*), SUM(x.live), "
                         + "SUM(CASE WHEN x.live < " + SharedMailbox.MIN_LIVE_ACCOUNTS + " THEN 1 ELSE 0 END), SUM(CASE WHEN x.owners = 0 THEN 1 ELSE 0 END), SUM(x.expiring) "
-                        + "FROM (SELECT m.id, m.status, COUNT(d.id) AS live, "
+                        + "FROM (SELECT m.id, m.status, COUNT(d.mailbox_id) AS live, "
                         + "COALESCE(SUM(CASE WHEN d.mailbox_owner THEN 1 ELSE 0 END), 0) AS owners, "
                         + "COALESCE(SUM(CASE WHEN d.expires_at <= ?2 THEN 1 ELSE 0 END), 0) AS expiring "
-                        + "FROM shared_mailbox m JOIN organisation o ON o.id = m.premises_id "
+                        // the scope first: written after the mailboxes, H2 ran its UNION once per mailbox (1.5 s)
+                        + "FROM " + ScopeQuery.sqlOrganisations(actor).map(s -> "(" + s + ") s JOIN shared_mailbox m ON m.premises_id = s.id ")
+                                .orElse("shared_mailbox m ")
                         + "LEFT JOIN delegation d " + Delegation.BY_MAILBOX_INDEX + "ON d.mailbox_id = m.id AND " + Delegation.liveSql("d", "?1") + " "
-                        + "WHERE " + scope + " GROUP BY m.id, m.status) x GROUP BY x.status")
+                        + "GROUP BY m.id, m.status) x GROUP BY x.status")
                 .setParameter(1, Timestamp.from(now))
                 .setParameter(2, Timestamp.from(now.plus(Duration.ofDays(7))))
                 .getResultList();

@@ -61,7 +61,8 @@ public class HomeView implements Serializable {
 
     public LazyDataModel<PremisesRow> getPremises() {
         if (premises == null) {
-            premises = new PremisesLazyModel(this::actor, Map::of);
+            // unfiltered, the table counts what the summary above it has counted (ServiceMatrixChecks: the same)
+            premises = new PremisesLazyModel(this::actor, Map::of, () -> getSummary().premises());
         }
         return premises;
     }

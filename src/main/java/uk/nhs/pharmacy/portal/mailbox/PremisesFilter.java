@@ -57,6 +57,11 @@ public final class PremisesFilter {
         return new PremisesFilter(values);
     }
 
+    /** No filter at all: the whole scope. */
+    boolean isEmpty() {
+        return values.isEmpty();
+    }
+
     /**
      * The start of a postcode as stored ("BL3 1SX"): a whole postcode is matched however it was
      * typed ("bl31sx", "BL3  1SX"); a part ("BL3") from the start as typed.

@@ -27,14 +27,25 @@ public class PremisesLazyModel extends LazyDataModel<PremisesRow> {
         Map<String, String> now();
     }
 
+    /** A count of the whole scope the page has already made (the home page's summary), for the table unfiltered. */
+    public interface ScopeCount extends Serializable {
+        long premises();
+    }
+
     private final Caller actor;
     private final PageFilters pageFilters;
+    private final ScopeCount scopeCount;
     /** Looked up again after the model has moved (a member's bean is not sent with the session). */
     private transient PremisesDirectory directory;
 
     public PremisesLazyModel(Caller actor, PageFilters pageFilters) {
+        this(actor, pageFilters, null);
+    }
+
+    public PremisesLazyModel(Caller actor, PageFilters pageFilters, ScopeCount scopeCount) {
         this.actor = actor;
         this.pageFilters = pageFilters;
+        this.scopeCount = scopeCount;
     }
 
     private PremisesDirectory directory() {
@@ -46,7 +57,11 @@ public class PremisesLazyModel extends LazyDataModel<PremisesRow> {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-        return (int) directory().countPremises(actor.actor(), filterOf(filterBy));
+        PremisesFilter filter = filterOf(filterBy);
+        if (scopeCount != null && filter.isEmpty()) {
+            return (int) scopeCount.premises();
+        }
+        return (int) directory().countPremises(actor.actor(), filter);
     }
 
     @Override

@@ -498,6 +498,54 @@ abstract class MailboxServiceChecks extends LeaverServiceChecks {
         }
     }
 
+    @Inject
+    uk.nhs.pharmacy.portal.home.HomeService home;
+
+    /**
+     * The home page's mailbox figures (one grouped SQL read from the scope's organisations and the
+     * delegation index) agree with the scope rule and the entity's own live rule, for a national
+     * administrator, an LOA (an area scope) and two owners (an organisation scope).
+     */
+    @Test
+    void theHomeSummaryCountsTheScopesMailboxesAsTheScopeAndDelegationRulesDo() {
+        List<Object[]> mailboxesWithPlaces = em.createQuery("select m, p.id, a.id, par.id from SharedMailbox m join m.premises p "
+                + "left join p.area a left join p.parent par", Object[].class).getResultList();
+        java.util.Map<Long, List<Delegation>> byMailbox = em.createQuery("select d from Delegation d", Delegation.class)
+                .getResultList().stream().collect(java.util.stream.Collectors.groupingBy(d -> d.getMailbox().getId()));
+        for (String username : List.of("national", "loa.bolton", "owner.cohens", "owner.a1")) {
+            Actor actor = actor(username);
+            Instant now = Instant.now();
+            uk.nhs.pharmacy.portal.home.ScopeSummary summary = home.summary(actor);
+            long active = 0, legacy = 0, live = 0, belowMinimum = 0, withoutOwner = 0, expiring = 0;
+            for (Object[] row : mailboxesWithPlaces) {
+                SharedMailbox mailbox = (SharedMailbox) row[0];
+                boolean inScope = actor.role() == uk.nhs.pharmacy.portal.security.Role.NATIONAL_ADMIN || actor.scope().covers(
+                        new uk.nhs.pharmacy.portal.security.OrganisationPlace((Long) row[1],
+                                uk.nhs.pharmacy.portal.organisation.OrganisationKind.PREMISES, (Long) row[2], (Long) row[3]));
+                if (!inScope) {
+                    continue;
+                }
+                List<Delegation> liveHere = byMailbox.getOrDefault(mailbox.getId(), List.of()).stream()
+                        .filter(d -> d.isLiveAt(now)).toList();
+                live += liveHere.size();
+                expiring += liveHere.stream().filter(d -> d.getExpiresAt() != null
+                        && !d.getExpiresAt().isAfter(now.plus(Duration.ofDays(7)))).count();
+                if (mailbox.getStatus() == uk.nhs.pharmacy.portal.mailbox.MailboxStatus.ACTIVE) {
+                    active++;
+                    belowMinimum += liveHere.size() < SharedMailbox.MIN_LIVE_ACCOUNTS ? 1 : 0;
+                    withoutOwner += liveHere.stream().noneMatch(Delegation::isOwner) ? 1 : 0;
+                } else if (mailbox.getStatus() == uk.nhs.pharmacy.portal.mailbox.MailboxStatus.LEGACY_NON_CONFORMING) {
+                    legacy++;
+                }
+            }
+            assertTrue(active > 0, username + " has mailboxes in scope to count");
+            assertEquals(List.of(active, legacy, live, belowMinimum, withoutOwner, expiring),
+                    List.of(summary.activeMailboxes(), summary.legacyMailboxes(), summary.liveDelegations(),
+                            summary.mailboxesBelowMinimum(), summary.mailboxesWithoutOwner(), summary.expiringWithinWeek()),
+                    username + ": active, legacy, live, below minimum, without owner, expiring");
+        }
+    }
+
     @Test
     void anOwnerMovesTheLastDayOfCoverOnTheirOwnPremisesButCannotMakeItPermanent() {
         SharedMailbox cohens = mailboxOf("FXD23");
