@@ -13,7 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
  * at a time, by wrapping the {@code FacesContext} while the form renders; Faces' {@code FacesContext}
  * constructor walks the thread's stack and takes the web class loader's lock, so each such form cost
  * a page about a tenth of its CPU and queued requests on the lock under load (docs/benchmarks.md).
- * A view reached by forwarding (a navigation without redirect) keeps Faces' own address.
+ * A view reached by forwarding (a navigation without redirect) keeps Faces' own address, and so does a
+ * page whose subject is missing or out of scope: its answer does not repeat the code that was asked for.
  */
 public class SameAddressPostBack extends ViewHandlerWrapper {
 
@@ -26,7 +27,8 @@ public class SameAddressPostBack extends ViewHandlerWrapper {
         String url = super.getActionURL(context, viewId);
         ExternalContext external = context.getExternalContext();
         String query = ((HttpServletRequest) external.getRequest()).getQueryString();
-        if (query == null || !viewId.equals(external.getRequestServletPath())) {
+        if (query == null || !viewId.equals(external.getRequestServletPath())
+                || external.getRequestMap().containsKey(PageNotFound.ATTRIBUTE)) {
             return url;
         }
         return url + (url.indexOf('?') < 0 ? '?' : '&') + query;
