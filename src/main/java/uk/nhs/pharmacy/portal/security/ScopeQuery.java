@@ -57,6 +57,28 @@ public final class ScopeQuery {
 
     /** {@link #sqlCondition(Actor, String)} for a scope that is not a caller's (an access review's organisations). */
     public static String sqlCondition(Scope scope, String alias) {
+        List<String> parts = sqlParts(scope, alias);
+        return parts.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", parts) + ")";
+    }
+
+    /**
+     * The ids of the organisations in the actor's scope as a derived table for native SQL to join
+     * ({@code JOIN (…) s ON s.id = m.premises_id}): the parts of {@link #sqlCondition}, each read through
+     * its own index and joined by {@code UNION}; empty for an actor the scope does not limit. For a query
+     * that starts from the scope: an {@code OR} of the id and the parent cannot use one index, and H2
+     * then reads every organisation to keep a chain's 2,000.
+     */
+    public static Optional<String> sqlOrganisations(Actor actor) {
+        if (isUnlimited(actor)) {
+            return Optional.empty();
+        }
+        List<String> parts = sqlParts(actor.scope(), "o");
+        return Optional.of(parts.isEmpty() ? "SELECT o.id FROM organisation o WHERE 1 = 0" : String.join(" UNION ",
+                parts.stream().map(part -> "SELECT o.id FROM organisation o WHERE " + part).toList()));
+    }
+
+    /** The scope's conditions on an organisation table alias, one per part it has. */
+    private static List<String> sqlParts(Scope scope, String alias) {
         List<String> parts = new ArrayList<>();
         if (!scope.areaIds().isEmpty()) {
             parts.add(alias + ".area_id IN (" + ids(scope.areaIds()) + ")");
@@ -66,31 +88,7 @@ public final class ScopeQuery {
             parts.add(alias + ".id IN (" + organisations + ")");
             parts.add(alias + ".parent_id IN (" + organisations + ")");
         }
-        return parts.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", parts) + ")";
-    }
-
-    /**
-     * The ids of the organisations in the actor's scope as a derived table for native SQL to join
-     * ({@code JOIN (…) s ON s.id = m.premises_id}), each part of the scope read through its own index
-     * and the parts joined by {@code UNION}; empty for an actor the scope does not limit. The same rule
-     * as {@link #sqlCondition}, for a query that starts from the scope: an {@code OR} of the id and the
-     * parent cannot use one index, and H2 then reads every organisation to keep a chain's 2,000.
-     */
-    public static Optional<String> sqlOrganisations(Actor actor) {
-        if (isUnlimited(actor)) {
-            return Optional.empty();
-        }
-        Scope scope = actor.scope();
-        List<String> parts = new ArrayList<>();
-        if (!scope.areaIds().isEmpty()) {
-            parts.add("SELECT id FROM organisation WHERE area_id IN (" + ids(scope.areaIds()) + ")");
-        }
-        if (!scope.organisationIds().isEmpty()) {
-            String organisations = ids(scope.organisationIds());
-            parts.add("SELECT id FROM organisation WHERE id IN (" + organisations + ")");
-            parts.add("SELECT id FROM organisation WHERE parent_id IN (" + organisations + ")");
-        }
-        return Optional.of(parts.isEmpty() ? "SELECT id FROM organisation WHERE 1 = 0" : String.join(" UNION ", parts));
+        return parts;
     }
 
     private static String ids(Set<Long> ids) {
